@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { Event } from "../events/event";
+
+export const AnomalyKind = z.enum([
+  "orphan",
+  "dlq",
+  "duplicate",
+  "out-of-order",
+  "retry",
+  "slow-hop",
+  "missing-step",
+]);
+export type AnomalyKind = z.infer<typeof AnomalyKind>;
+
+export const Anomaly = z.object({
+  kind: AnomalyKind,
+  /** `Event.id`s (topic:partition:offset) the anomaly concerns. */
+  eventIds: z.array(z.string()),
+  /** One sentence a person on call can act on. */
+  message: z.string(),
+});
+export type Anomaly = z.infer<typeof Anomaly>;
+
+/** A parent → child causation link between two `Event.id`s. */
+export const Edge = z.object({ from: z.string(), to: z.string() });
+export type Edge = z.infer<typeof Edge>;
+
+export const ChainStats = z.object({
+  eventCount: z.number().int(),
+  services: z.array(z.string()),
+  topics: z.array(z.string()),
+  firstAt: z.string().nullable(),
+  lastAt: z.string().nullable(),
+  durationMs: z.number(),
+  deadLettered: z.number().int(),
+});
+export type ChainStats = z.infer<typeof ChainStats>;
+
+/** The body of `GET /api/chains/{correlationId}`. */
+export const Chain = z.object({
+  correlationId: z.string(),
+  events: z.array(Event),
+  edges: z.array(Edge),
+  roots: z.array(z.string()),
+  anomalies: z.array(Anomaly),
+  stats: ChainStats,
+});
+export type Chain = z.infer<typeof Chain>;

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/**
+ * Every setting Causeway reads, from the environment, validated once per process. Each one is
+ * documented in the README with its default.
+ */
+const Config = z.object({
+  KAFKA_BROKERS: z
+    .string()
+    .default("127.0.0.1:9092")
+    .transform((s) => s.split(",").map((b) => b.trim()))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, "each broker must be host:port")).min(1)),
+  ELASTICSEARCH_URL: z.url().default("http://127.0.0.1:9200"),
+  CAUSEWAY_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "lowercase letters, digits, '-' and '_' only")
+    .default("causeway"),
+  CAUSEWAY_COLLECTOR_GROUP: z.string().min(1).default("causeway-collector"),
+  CAUSEWAY_TOPICS: z.string().default("^(?!__).+").pipe(regexString()),
+  CAUSEWAY_DLQ_PATTERN: z
+    .string()
+    .default("(^|[._-])(dlq|dlt|dead-letter)($|[._-])")
+    .pipe(regexString()),
+  CAUSEWAY_TOPIC_REFRESH_MS: z.coerce.number().int().min(1000).default(10_000),
+  CAUSEWAY_RAW_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
+  CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+});
+
+function regexString() {
+  return z.string().refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a valid regular expression");
+}
+
+export type Config = {
+  kafkaBrokers: string[];
+  elasticsearchUrl: string;
+  indexPrefix: string;
+  collectorGroup: string;
+  topicPattern: RegExp;
+  dlqPattern: RegExp;
+  topicRefreshMs: number;
+  rawMaxBytes: number;
+  bulkMaxDocs: number;
+  collectorPort: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws one sentence per bad variable, naming it. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Config.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration. ${lines.join("; ")}.`);
+  }
+  const c = parsed.data;
+  return {
+    kafkaBrokers: c.KAFKA_BROKERS,
+    elasticsearchUrl: c.ELASTICSEARCH_URL,
+    indexPrefix: c.CAUSEWAY_INDEX_PREFIX,
+    collectorGroup: c.CAUSEWAY_COLLECTOR_GROUP,
+    topicPattern: new RegExp(c.CAUSEWAY_TOPICS),
+    dlqPattern: new RegExp(c.CAUSEWAY_DLQ_PATTERN, "i"),
+    topicRefreshMs: c.CAUSEWAY_TOPIC_REFRESH_MS,
+    rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
+    bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
+    collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
+  };
+}
+
+/** The configuration with nothing secret in it, for logs. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const url = new URL(config.elasticsearchUrl);
+  if (url.password) url.password = "***";
+  return {
+    ...config,
+    elasticsearchUrl: url.toString(),
+    topicPattern: config.topicPattern.source,
+    dlqPattern: config.dlqPattern.source,
+  };
+}

@@ -1,0 +1,77 @@
+import type { Client, estypes } from "@elastic/elasticsearch";
+import type { Event } from "../events/event";
+
+/**
+ * Events live in daily indices behind one alias, so retention is a cheap index delete. A record
+ * goes to the day of its Kafka timestamp, which never changes, so re-indexing it is idempotent.
+ */
+export function eventsAlias(prefix: string): string {
+  return `${prefix}-events`;
+}
+
+export function eventsIndexFor(prefix: string, timestampIso: string): string {
+  return `${prefix}-events-${timestampIso.slice(0, 10).replaceAll("-", ".")}`;
+}
+
+const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 };
+
+const eventsMappings: estypes.MappingTypeMapping = {
+  dynamic: "false",
+  _source: { excludes: ["payloadFields"] },
+  properties: {
+    id: keyword,
+    topic: keyword,
+    partition: { type: "integer" },
+    offset: { type: "long" },
+    key: keyword,
+    headers: { type: "flattened", ignore_above: 1024 },
+    eventId: keyword,
+    eventType: keyword,
+    correlationId: keyword,
+    causationId: keyword,
+    occurredAt: { type: "date" },
+    timestamp: { type: "date" },
+    ingestedAt: { type: "date" },
+    schemaVersion: keyword,
+    service: keyword,
+    envelope: keyword,
+    // Kept in _source for display only: any JSON shape is allowed there.
+    payload: { type: "object", enabled: false },
+    // The same payload, searchable by path without a mapping explosion.
+    payloadFields: { type: "flattened", ignore_above: 1024, depth_limit: 100 },
+    raw: { type: "text", index: true },
+    valueSize: { type: "integer" },
+    flags: keyword,
+    dlq: {
+      properties: {
+        originalTopic: keyword,
+        originalPartition: { type: "integer" },
+        originalOffset: { type: "long" },
+        errorClass: keyword,
+        errorMessage: { type: "text", fields: { keyword } },
+        consumerGroup: keyword,
+      },
+    },
+  },
+};
+
+export async function ensureEventsTemplate(es: Client, prefix: string): Promise<void> {
+  await es.indices.putIndexTemplate({
+    name: `${prefix}-events`,
+    index_patterns: [`${prefix}-events-*`],
+    template: {
+      settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "1s" },
+      mappings: eventsMappings,
+      aliases: { [eventsAlias(prefix)]: {} },
+    },
+  });
+}
+
+/** The document stored for an event: the event plus its payload as a searchable object. */
+export function eventDocument(event: Event): Event & { payloadFields?: unknown } {
+  const { payload } = event;
+  if (payload === null) return event;
+  const payloadFields =
+    typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
+  return { ...event, payloadFields };
+}

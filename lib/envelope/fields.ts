@@ -1,0 +1,61 @@
+/**
+ * Where each envelope concept is found in the wild (DESIGN.md, "The event envelope"), in the
+ * order they are tried. Headers are matched case-insensitively.
+ */
+export type Concept =
+  | "eventId"
+  | "eventType"
+  | "correlationId"
+  | "causationId"
+  | "occurredAt"
+  | "schemaVersion"
+  | "service";
+
+export const headerNames: Record<Concept, string[]> = {
+  eventId: ["event-id", "message-id", "ce_id"],
+  eventType: ["event-type", "ce_type"],
+  correlationId: ["correlation-id", "x-correlation-id", "correlation_id"],
+  causationId: ["causation-id"],
+  occurredAt: ["ce_time"],
+  schemaVersion: ["ce_dataschema"],
+  service: ["ce_source", "service", "producer"],
+};
+
+export const bodyKeys: Record<Concept, string[]> = {
+  eventId: ["event_id", "eventId", "id", "messageId"],
+  eventType: ["event_type", "eventType", "type", "messageType"],
+  correlationId: ["correlation_id", "correlationId", "conversationId"],
+  causationId: ["causation_id", "causationId", "initiatorId"],
+  occurredAt: ["occurred_at", "occurredAt", "timestamp", "sentTime"],
+  schemaVersion: ["schema_version", "schemaVersion", "version"],
+  service: [],
+};
+
+/** Keys that mark a JSON body as an envelope around a `payload`, not the payload itself. */
+export const seedEnvelopeKeys = ["event_id", "event_type", "correlation_id", "causation_id"];
+
+export function headerValue(headers: Record<string, string>, names: string[]): string | null {
+  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const name of names) {
+    const value = lower.get(name);
+    if (value !== undefined && value !== "" && !value.startsWith("base64:")) return value;
+  }
+  return null;
+}
+
+export function bodyValue(body: Record<string, unknown>, keys: string[]): string | null {
+  for (const key of keys) {
+    const value = body[key];
+    if (typeof value === "string" && value !== "") return value;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  }
+  return null;
+}
+
+/** The trace id of a W3C `traceparent` header, the last resort for a correlation id. */
+export function traceIdOf(traceparent: string | null): string | null {
+  const match = traceparent
+    ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent.trim())
+    : null;
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,13 @@
+/** A Kafka record as the collector receives it, before any decoding. */
+export type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
+
+export type RawRecord = {
+  topic: string;
+  partition: number;
+  offset: string;
+  /** Kafka record timestamp, milliseconds since the epoch as a decimal string. */
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, HeaderValue>;
+};

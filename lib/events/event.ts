@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+/** Where a dead-lettered record came from and why it failed, as read from DLQ headers or body. */
+export const DeadLetter = z.object({
+  originalTopic: z.string().nullable(),
+  originalPartition: z.number().int().nullable(),
+  originalOffset: z.string().nullable(),
+  errorClass: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  consumerGroup: z.string().nullable(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
+/** Which decoder recognised the record's envelope. */
+export const EnvelopeKind = z.enum(["seed-json", "headers", "none"]);
+export type EnvelopeKind = z.infer<typeof EnvelopeKind>;
+
+/** What could not be read from a record; the record is indexed regardless. */
+export const ReadFlag = z.enum([
+  "tombstone",
+  "not-json",
+  "binary-value",
+  "binary-key",
+  "binary-header",
+  "raw-truncated",
+  "no-event-id",
+  "no-correlation-id",
+  "bad-occurred-at",
+  "index-rejected",
+]);
+export type ReadFlag = z.infer<typeof ReadFlag>;
+
+/**
+ * One Kafka record as indexed: the document stored in Elasticsearch and the `Event` of the
+ * chain API. `id` is `topic:partition:offset`, so indexing the same record twice is a no-op.
+ */
+export const Event = z.object({
+  id: z.string(),
+  topic: z.string(),
+  partition: z.number().int(),
+  offset: z.string(),
+  key: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  eventId: z.string().nullable(),
+  eventType: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  causationId: z.string().nullable(),
+  occurredAt: z.string(),
+  timestamp: z.string(),
+  ingestedAt: z.string(),
+  schemaVersion: z.string().nullable(),
+  service: z.string().nullable(),
+  envelope: EnvelopeKind,
+  payload: z.unknown().nullable(),
+  raw: z.string().nullable(),
+  valueSize: z.number().int(),
+  flags: z.array(ReadFlag),
+  dlq: DeadLetter.nullable(),
+});
+export type Event = z.infer<typeof Event>;
+
+export function eventDocId(topic: string, partition: number, offset: string): string {
+  return `${topic}:${partition}:${offset}`;
+}
