@@ -1,0 +1,107 @@
+import type { Client } from "@elastic/elasticsearch";
+import type { Event } from "@/lib/events/event";
+import { eventDocument, eventsIndexFor } from "@/lib/elastic/indices";
+import { errorMessage, type Logger } from "@/lib/log";
+import { backoffDelay } from "./backoff";
+import type { CollectorMetrics } from "./metrics";
+
+export type WriterContext = {
+  es: Client;
+  indexPrefix: string;
+  log: Logger;
+  metrics: CollectorMetrics;
+  /** True once shutdown gave up waiting: stop retrying and let the records be redelivered. */
+  aborted: () => boolean;
+  /** Keeps the consumer's group membership alive while we wait for Elasticsearch. */
+  heartbeat: () => Promise<void>;
+};
+
+type Pending = { event: Event; rejected: boolean };
+
+/**
+ * Indexes the events and resolves only when Elasticsearch has acknowledged every one of them;
+ * returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
+ * retried with backoff; a document Elasticsearch rejects is indexed again without its payload
+ * fields and flagged, so no record is lost for being odd.
+ */
+export async function indexEvents(events: Event[], ctx: WriterContext): Promise<boolean> {
+  let pending: Pending[] = events.map((event) => ({ event, rejected: false }));
+  let attempt = 0;
+  while (pending.length > 0) {
+    if (ctx.aborted()) return false;
+    if (attempt > 0) await waitWithHeartbeat(backoffDelay(attempt), ctx);
+    attempt += 1;
+    try {
+      pending = await sendBulk(pending, ctx);
+      markElasticsearch(true, ctx);
+    } catch (error) {
+      ctx.metrics.bulkFailures += 1;
+      markElasticsearch(false, ctx, errorMessage(error));
+    }
+  }
+  return true;
+}
+
+async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending[]> {
+  const operations = pending.flatMap(({ event, rejected }) => [
+    { index: { _index: eventsIndexFor(ctx.indexPrefix, event.timestamp), _id: event.id } },
+    rejected ? event : eventDocument(event),
+  ]);
+  const started = performance.now();
+  ctx.metrics.bulkRequests += 1;
+  const response = await ctx.es.bulk({ operations, refresh: false });
+  ctx.metrics.bulkSecondsSum += (performance.now() - started) / 1000;
+
+  const again: Pending[] = [];
+  response.items.forEach((item, i) => {
+    const result = item.index;
+    const entry = pending[i];
+    if (!result || !entry) return;
+    if (!result.error) {
+      const { topic, partition, offset, flags } = entry.event;
+      ctx.metrics.recordIndexed(topic, partition, offset, flags);
+      return;
+    }
+    if (result.status === 429 || result.status >= 500 || entry.rejected) {
+      again.push(entry);
+      return;
+    }
+    ctx.log.warn("document rejected; indexing it without payload fields", {
+      id: entry.event.id,
+      correlationId: entry.event.correlationId,
+      reason: result.error.reason,
+    });
+    again.push({ event: withoutPayload(entry.event), rejected: true });
+  });
+  if (again.length > 0) ctx.metrics.bulkFailures += 1;
+  return again;
+}
+
+function withoutPayload(event: Event): Event {
+  return {
+    ...event,
+    payload: null,
+    headers: {},
+    flags: [...event.flags, "index-rejected"],
+  };
+}
+
+function markElasticsearch(up: boolean, ctx: WriterContext, reason?: string): void {
+  const wasUp = ctx.metrics.elasticsearchUp === 1;
+  ctx.metrics.elasticsearchUp = up ? 1 : 0;
+  if (wasUp && !up) {
+    ctx.log.warn("elasticsearch unavailable; holding commits and retrying with backoff", {
+      reason,
+    });
+  } else if (!wasUp && up) {
+    ctx.log.info("elasticsearch reachable again; resuming commits");
+  }
+}
+
+async function waitWithHeartbeat(ms: number, ctx: WriterContext): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && !ctx.aborted()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await ctx.heartbeat().catch(() => undefined);
+  }
+}

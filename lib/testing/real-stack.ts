@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import { loadConfig, type Config } from "../config/config";
+
+/**
+ * What integration tests share: the real stack's endpoints from the environment `npm test` sets,
+ * and names unique to each test so tests never see each other's topics, groups or indices.
+ */
+export function uniqueName(label: string): string {
+  return `cwint-${label}-${randomUUID().slice(0, 8)}`;
+}
+
+export function testConfig(overrides: Record<string, string>): Config {
+  return loadConfig({ ...process.env, CAUSEWAY_COLLECTOR_PORT: "0", ...overrides });
+}
+
+export const appUrl = process.env.CAUSEWAY_APP_URL ?? "http://127.0.0.1:3100";
+
+/** Polls until `check` returns a value; throws with `what` after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`,
+  );
+}
