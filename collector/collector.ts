@@ -1,5 +1,5 @@
 import type { Client } from "@elastic/elasticsearch";
-import type { Admin, Consumer, EachBatchPayload, Kafka } from "kafkajs";
+import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { Config } from "@/lib/config/config";
 import { decodeRecord } from "@/lib/envelope/decode";
 import { errorMessage, type Logger } from "@/lib/log";

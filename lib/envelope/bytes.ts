@@ -2,10 +2,12 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The bytes as text when they are valid UTF-8 without control garbage, else null. */
 export function asText(bytes: Buffer): string | null {
+  // NUL and most C0 controls mean binary that happens to be valid UTF-8 (e.g. Avro, Protobuf).
+  for (const byte of bytes) {
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) return null;
+  }
   try {
-    const text = strictUtf8.decode(bytes);
-    // NUL and most C0 controls mean binary that happens to be valid UTF-8 (e.g. Avro, Protobuf).
-    return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? null : text;
+    return strictUtf8.decode(bytes);
   } catch {
     return null;
   }

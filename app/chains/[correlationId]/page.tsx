@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ChainView } from "@/components/chain/ChainView";
+
+type ChainPageProps = { params: Promise<{ correlationId: string }> };
+
+/**
+ * Next hands the page its params percent-encoded but, since 16.2, hands generateMetadata the
+ * decoded value; decoding leniently gives both the id as typed, and a lone `%` survives.
+ */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export async function generateMetadata({ params }: ChainPageProps): Promise<Metadata> {
+  const { correlationId } = await params;
+  return { title: decodeParam(correlationId) };
+}
+
+export default async function ChainPage({ params }: ChainPageProps) {
+  const { correlationId } = await params;
+  return <ChainView correlationId={decodeParam(correlationId)} />;
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Causeway", template: "%s · Causeway" },
+  description: "What happened to this order? Causation, timeline and DLQs for one correlation id.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex h-12 max-w-screen-2xl items-center px-4">
+            <Link
+              href="/"
+              className="font-semibold tracking-tight text-slate-900 hover:text-sky-700"
+            >
+              Causeway
+            </Link>
+          </div>
+        </header>
+        <main className="mx-auto max-w-screen-2xl px-4 py-6">
+          <Providers>{children}</Providers>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { makeQueryClient } from "@/components/ui/query-client";
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab, created on first render and kept across navigations.
+  const [queryClient] = useState(makeQueryClient);
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,74 @@
+import type { Chain } from "@/lib/chain/chain";
+import { CopyButton } from "@/components/ui/CopyButton";
+import { formatDuration } from "@/components/ui/format";
+
+type ChainSummaryProps = {
+  chain: Chain;
+  live: boolean;
+  /** A refresh that failed while an earlier answer is still on screen. */
+  refreshError: Error | null;
+};
+
+export function ChainSummary({ chain, live, refreshError }: ChainSummaryProps) {
+  const { stats } = chain;
+  return (
+    <section className="space-y-3" aria-label="Chain summary">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-500">Correlation ID</span>
+        <h1
+          className="font-mono text-lg font-semibold break-all"
+          data-testid="chain-correlation-id"
+        >
+          {chain.correlationId}
+        </h1>
+        <CopyButton value={chain.correlationId} />
+        {live && (
+          <span
+            className="inline-flex items-center gap-1.5 text-xs text-emerald-700"
+            title="Refreshing every few seconds"
+          >
+            <span className="size-2 animate-pulse rounded-full bg-emerald-500" aria-hidden />
+            live
+          </span>
+        )}
+      </div>
+      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
+        <Stat label="Events" value={stats.eventCount} />
+        <Stat
+          label="Services"
+          value={stats.services.length === 0 ? "—" : stats.services.join(", ")}
+        />
+        <Stat label="Duration" value={formatDuration(stats.durationMs)} />
+        <Stat
+          label="Dead-lettered"
+          value={stats.deadLettered}
+          className={stats.deadLettered > 0 ? "font-semibold text-red-700" : ""}
+        />
+      </dl>
+      {refreshError && (
+        <p className="text-xs text-amber-700" role="status">
+          Could not refresh: {refreshError.message}. Showing the last answer.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  className = "",
+}: {
+  label: string;
+  value: string | number;
+  className?: string;
+}) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={className} data-testid={`stat-${label.toLowerCase()}`}>
+        {value}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** The chain resource: its query keys, its fetch and when to poll it. Raw keys stay in here. */
+import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { Chain } from "@/lib/chain/chain";
+import { ApiError, fetchJson } from "@/components/ui/fetch-json";
+import { staleTime } from "@/components/ui/query-client";
+
+export const chainKeys = {
+  all: ["chains"] as const,
+  detail: (correlationId: string) => [...chainKeys.all, correlationId] as const,
+};
+
+/** A correlation id nobody has seen yet may belong to a flow whose events are still in flight. */
+export const NOT_FOUND_POLL_MS = 2_000;
+const NOT_FOUND_POLL_WINDOW_MS = 60_000;
+const NOT_FOUND_MAX_POLLS = NOT_FOUND_POLL_WINDOW_MS / NOT_FOUND_POLL_MS;
+
+const LIVE_POLL_MS = 5_000;
+/** A chain whose last event is younger than this may still be growing. */
+const LIVE_WINDOW_MS = 2 * 60_000;
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+/** Whether a not-found chain is still being polled; `errorUpdateCount` counts the 404s so far. */
+export function isAwaitingArrival(error: unknown, errorUpdateCount: number): boolean {
+  return isNotFound(error) && errorUpdateCount < NOT_FOUND_MAX_POLLS;
+}
+
+/**
+ * Judged against when the chain was fetched rather than the current time, so rendering stays
+ * pure and polling stops at the first fetch that finds the chain quiet.
+ */
+export function isChainLive(chain: Chain, fetchedAt: number): boolean {
+  const lastAt = chain.stats.lastAt === null ? Number.NaN : Date.parse(chain.stats.lastAt);
+  return fetchedAt - lastAt < LIVE_WINDOW_MS;
+}
+
+function refetchInterval(query: Query<Chain, Error>): number | false {
+  const { data, dataUpdatedAt, error, errorUpdateCount } = query.state;
+  if (data) return isChainLive(data, dataUpdatedAt) ? LIVE_POLL_MS : false;
+  return isAwaitingArrival(error, errorUpdateCount) ? NOT_FOUND_POLL_MS : false;
+}
+
+export function useChain(correlationId: string) {
+  return useQuery({
+    queryKey: chainKeys.detail(correlationId),
+    queryFn: () => fetchJson(`/api/chains/${encodeURIComponent(correlationId)}`, Chain),
+    staleTime: staleTime.live,
+    refetchInterval,
+  });
+}
+
+/** Forgets the 404s so far, so a manual retry also restarts the minute of polling. */
+export function useRestartChainPolling(correlationId: string): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.resetQueries({ queryKey: chainKeys.detail(correlationId), exact: true });
+  }, [queryClient, correlationId]);
+}
