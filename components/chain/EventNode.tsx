@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { Badge } from "@/components/ui/Badge";
 import { formatClock } from "@/components/ui/format";
+import { happenedAt } from "@/lib/chain/order";
 import { statusStyles } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
 import { NODE_SIZE, type EventFlowNode } from "./graph-elements";
@@ -38,7 +39,7 @@ export function EventNode({ data, selected }: NodeProps<EventFlowNode>) {
       </div>
       <div className="flex justify-between gap-2 text-xs text-slate-600">
         <span className="truncate">{event.service ?? "unknown service"}</span>
-        <span className="shrink-0 font-mono tabular-nums">{formatClock(event.occurredAt)}</span>
+        <span className="shrink-0 font-mono tabular-nums">{formatClock(happenedAt(event))}</span>
       </div>
       <div className="truncate font-mono text-[11px] text-slate-500" title={event.topic}>
         {event.topic}

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef } from "react";
 import type { Edge } from "@/lib/chain/chain";
+import { happenedAt } from "@/lib/chain/order";
 import type { Event } from "@/lib/events/event";
 import { formatOffset } from "@/components/ui/format";
 import { statusStyles } from "@/components/ui/status";
@@ -25,7 +26,7 @@ type Row = {
 };
 
 function toRows(events: readonly Event[], edges: readonly Edge[]): { rows: Row[]; span: number } {
-  const time = new Map(events.map((event) => [event.id, Date.parse(event.occurredAt)]));
+  const time = new Map(events.map((event) => [event.id, Date.parse(happenedAt(event))]));
   const start = Math.min(...[...time.values()].filter((t) => !Number.isNaN(t)));
   const offsetOf = (id: string) => {
     const t = time.get(id);

@@ -1,0 +1,16 @@
+import type { Event } from "../events/event";
+
+/**
+ * Retry topics hold further attempts at an event that a consumer failed to handle, e.g.
+ * `payments-retry`, `payments.retry`, `payments_retry`, or Spring's `payments-retry-2`.
+ */
+const RETRY_TOPIC = /[-._]retry(?:-\d+)?$/i;
+
+export function isRetryTopic(topic: string): boolean {
+  return RETRY_TOPIC.test(topic);
+}
+
+/** A retry attempt or a dead-lettered copy rather than the event as first produced. */
+export function isAttempt(event: Event): boolean {
+  return event.dlq !== null || isRetryTopic(event.topic);
+}
