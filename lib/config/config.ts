@@ -21,7 +21,7 @@ const Config = z.object({
     .string()
     .default("(^|[._-])(dlq|dlt|dead-letter)($|[._-])")
     .pipe(regexString()),
-  CAUSEWAY_TOPIC_REFRESH_MS: z.coerce.number().int().min(1000).default(10_000),
+  CAUSEWAY_TOPIC_REFRESH_MS: z.coerce.number().int().min(1000).default(3_000),
   CAUSEWAY_RAW_MAX_BYTES: z.coerce
     .number()
     .int()
