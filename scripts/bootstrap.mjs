@@ -1,4 +1,4 @@
-// `npm start` and `npm test` on a fresh clone: install dependencies with `npm ci` when
+// `npm start` and `npm test` on a fresh clone: install the locked dependencies when
 // node_modules is missing (tsx lives there), then hand over to the TypeScript script.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
