@@ -4,7 +4,7 @@ import path from "node:path";
 import { StackError } from "./errors";
 import { resolveDependencies } from "./maven";
 import { elasticsearchDir, mavenDir } from "./paths";
-import { isPortInUse, readPid, spawnDetached, stopProcessGroup, tail, waitUntil } from "./process";
+import { isPortInUse, launchServer, readPid, stopServer } from "./process";
 import { findJavaHome } from "./tools";
 
 /**
@@ -69,26 +69,23 @@ export async function startElasticsearch(): Promise<"started" | "running"> {
   const [command, args] = asRoot
     ? ["runuser", ["-u", SERVICE_USER, "--", bin]]
     : [bin, [] as string[]];
-  const pid = spawnDetached(command, args, { cwd: elasticsearchDir, env, logFile });
-  fs.writeFileSync(pidFile, String(pid));
-
-  const url = `http://127.0.0.1:${ELASTICSEARCH_PORT}/_cluster/health?wait_for_status=yellow&timeout=1s`;
-  const ready = await waitUntil(async () => (await fetch(url)).ok, { timeoutMs: 120_000, pid });
-  if (!ready) {
-    await stopProcessGroup(pid, 5_000);
-    throw new StackError(
-      `Elasticsearch did not start within 120 s; its output (${logFile}) ends with:\n${tail(logFile, 15)}`,
-    );
-  }
+  const health = `http://127.0.0.1:${ELASTICSEARCH_PORT}/_cluster/health?wait_for_status=yellow&timeout=1s`;
+  await launchServer({
+    name: "Elasticsearch",
+    command,
+    args,
+    cwd: elasticsearchDir,
+    env,
+    logFile,
+    pidFile,
+    ready: async () => (await fetch(health)).ok,
+    timeoutMs: 120_000,
+  });
   return "started";
 }
 
-export async function stopElasticsearch(): Promise<boolean> {
-  const pid = elasticsearchPid();
-  if (pid === null) return false;
-  await stopProcessGroup(pid, 30_000);
-  fs.rmSync(pidFile, { force: true });
-  return true;
+export function stopElasticsearch(): Promise<boolean> {
+  return stopServer(pidFile, 30_000);
 }
 
 function unpack(zip: string): void {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { StackError } from "./errors";
 import { resolveDependencies } from "./maven";
 import { kafkaDir, mavenDir } from "./paths";
-import { isPortInUse, readPid, spawnDetached, stopProcessGroup, tail, waitUntil } from "./process";
+import { isPortInUse, launchServer, readPid, stopServer } from "./process";
 import { findJavaHome } from "./tools";
 
 /** Single-node KRaft broker (broker + controller, static voter) from Maven Central jars. */
@@ -88,26 +88,20 @@ export async function startKafka(): Promise<"started" | "running"> {
     }
   }
 
-  const pid = spawnDetached(java, [...jvmArgs, "kafka.Kafka", propertiesFile], {
+  await launchServer({
+    name: "Kafka",
+    command: java,
+    args: [...jvmArgs, "kafka.Kafka", propertiesFile],
     cwd: kafkaDir,
     env: process.env,
     logFile,
+    pidFile,
+    ready: () => isPortInUse(KAFKA_PORT),
+    timeoutMs: 90_000,
   });
-  fs.writeFileSync(pidFile, String(pid));
-  const ready = await waitUntil(() => isPortInUse(KAFKA_PORT), { timeoutMs: 90_000, pid });
-  if (!ready) {
-    await stopProcessGroup(pid, 5_000);
-    throw new StackError(
-      `Kafka did not start within 90 s; its log (${logFile}) ends with:\n${tail(logFile, 15)}`,
-    );
-  }
   return "started";
 }
 
-export async function stopKafka(): Promise<boolean> {
-  const pid = kafkaPid();
-  if (pid === null) return false;
-  await stopProcessGroup(pid, 20_000);
-  fs.rmSync(pidFile, { force: true });
-  return true;
+export function stopKafka(): Promise<boolean> {
+  return stopServer(pidFile, 20_000);
 }

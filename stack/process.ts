@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { StackError } from "./errors";
 
 /** Starts a server process detached from ours, output to a log file; returns its pid. */
 export function spawnDetached(
@@ -90,4 +91,40 @@ export function tail(file: string, lines: number): string {
   } catch {
     return "(no log)";
   }
+}
+
+export type ServerLaunch = {
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  pidFile: string;
+  ready: () => Promise<boolean>;
+  timeoutMs: number;
+};
+
+/**
+ * Starts a server detached, records its pid, and waits until `ready`; a server that dies or
+ * never becomes ready is stopped and reported with the end of its log.
+ */
+export async function launchServer(launch: ServerLaunch): Promise<void> {
+  const pid = spawnDetached(launch.command, launch.args, launch);
+  fs.writeFileSync(launch.pidFile, String(pid));
+  if (await waitUntil(launch.ready, { timeoutMs: launch.timeoutMs, pid })) return;
+  await stopProcessGroup(pid, 5_000);
+  fs.rmSync(launch.pidFile, { force: true });
+  throw new StackError(
+    `${launch.name} did not start within ${launch.timeoutMs / 1000} s; its log (${launch.logFile}) ends with:\n${tail(launch.logFile, 15)}`,
+  );
+}
+
+/** Stops the server whose pid file this is; false when it was not running. */
+export async function stopServer(pidFile: string, graceMs: number): Promise<boolean> {
+  const pid = readPid(pidFile);
+  if (pid === null) return false;
+  await stopProcessGroup(pid, graceMs);
+  fs.rmSync(pidFile, { force: true });
+  return true;
 }
