@@ -3,23 +3,13 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, ReactFlow, type NodeMouseHandler } from "@xyflow/react";
 import { useCallback, useMemo } from "react";
-import type { Edge } from "@/lib/chain/chain";
-import type { Event } from "@/lib/events/event";
 import { EventNode } from "./EventNode";
 import { MissingParentNode } from "./MissingParentNode";
+import type { ChainSelectionProps } from "./selection";
 import { buildChainFlow, type ChainFlowNode } from "./graph-elements";
 
 // At module level so React Flow never sees a new object and remounts every node.
 const nodeTypes = { event: EventNode, missing: MissingParentNode };
-
-type ChainGraphProps = {
-  events: readonly Event[];
-  edges: readonly Edge[];
-  selectedId: string | null;
-  hoveredId: string | null;
-  onSelect: (id: string) => void;
-  onHover: (id: string | null) => void;
-};
 
 export function ChainGraph({
   events,
@@ -28,7 +18,7 @@ export function ChainGraph({
   hoveredId,
   onSelect,
   onHover,
-}: ChainGraphProps) {
+}: ChainSelectionProps) {
   // Layout depends on the data alone; polls that change nothing keep the same arrays.
   const flow = useMemo(() => buildChainFlow(events, edges), [events, edges]);
 

@@ -7,15 +7,7 @@ import type { Event } from "@/lib/events/event";
 import { formatOffset } from "@/components/ui/format";
 import { statusStyles } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
-
-type TimelineProps = {
-  events: readonly Event[];
-  edges: readonly Edge[];
-  selectedId: string | null;
-  hoveredId: string | null;
-  onSelect: (id: string) => void;
-  onHover: (id: string | null) => void;
-};
+import type { ChainSelectionProps } from "./selection";
 
 type Row = {
   event: Event;
@@ -54,7 +46,7 @@ export function Timeline({
   hoveredId,
   onSelect,
   onHover,
-}: TimelineProps) {
+}: ChainSelectionProps) {
   const { rows, span } = useMemo(() => toRows(events, edges), [events, edges]);
   return (
     <ol

@@ -1,0 +1,12 @@
+import type { Edge } from "@/lib/chain/chain";
+import type { Event } from "@/lib/events/event";
+
+/** What the graph and the timeline share: the same events, and one selection and hover. */
+export type ChainSelectionProps = {
+  events: readonly Event[];
+  edges: readonly Edge[];
+  selectedId: string | null;
+  hoveredId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+};
