@@ -28,7 +28,7 @@ export const bodyKeys: Record<Concept, string[]> = {
   causationId: ["causation_id", "causationId", "initiatorId"],
   occurredAt: ["occurred_at", "occurredAt", "timestamp", "sentTime"],
   schemaVersion: ["schema_version", "schemaVersion", "version"],
-  service: [],
+  service: ["service", "source", "producer"],
 };
 
 /** Keys that mark a JSON body as an envelope around a `payload`, not the payload itself. */
