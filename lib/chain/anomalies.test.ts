@@ -107,6 +107,12 @@ describe("chain anomalies", () => {
     ]);
   });
 
+  it("keeps an event type exactly as written at the start of a message", () => {
+    const lower = makeEvent({ topic: "orders.DLQ", offset: 3, eventType: "order.placed", dlq: {} });
+
+    expect(anomalies("dlq", [lower])[0]?.message).toMatch(/^order\.placed was dead-lettered/);
+  });
+
   it("groups retry attempts per event and says they ended in the DLQ", () => {
     const attempt = (offset: number, seconds: number) =>
       makeEvent({ ...requested, topic: "payments.retry", offset, timestamp: at(seconds) });

@@ -4,7 +4,7 @@
  */
 import type { DeadLetter, Event } from "../events/event";
 import type { Anomaly } from "./chain";
-import { actor, distinct, eventName, listOf, position, sentence, times } from "./describe";
+import { actor, distinct, eventName, listOf, openingName, position, times } from "./describe";
 import { groupBy, type Links } from "./links";
 import { isAttempt, isRetryTopic } from "./topics";
 
@@ -29,9 +29,7 @@ function deadLetterAnomaly(event: Event): Anomaly[] {
       ? ""
       : ` from ${position(originalTopic, originalPartition, originalOffset)}`;
   const by = consumerGroup === null ? "" : ` by ${consumerGroup}`;
-  const message = sentence(
-    `${eventName(event)}${from} was dead-lettered to ${event.topic}${by}${failure(event.dlq)}`,
-  );
+  const message = `${openingName(event)}${from} was dead-lettered to ${event.topic}${by}${failure(event.dlq)}`;
   return [{ kind: "dlq", eventIds: [event.id], message }];
 }
 
@@ -101,7 +99,7 @@ function retryAnomalies(ordered: readonly Event[]): Anomaly[] {
           : causationIds.has(first.eventId)
             ? " before it went through; the consumer's logs around the earlier attempts say why they failed."
             : ` and nothing has followed it yet: it may be waiting for its next attempt, or the consumer of ${topics} may be stuck.`;
-    const message = `${eventName(first)} was retried ${times(attempts.length)} through ${topics}${outcome}`;
+    const message = `${openingName(first)} was retried ${times(attempts.length)} through ${topics}${outcome}`;
     return [{ kind: "retry", eventIds: attempts.map(({ id }) => id), message }];
   });
 }

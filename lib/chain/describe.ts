@@ -6,18 +6,21 @@ export function position(topic: string, partition: number | null, offset: string
   return `${topic}${partition === null ? "" : `[${partition}]`}${offset === null ? "" : `@${offset}`}`;
 }
 
+/** The event's type as written; a record without one is named by where it sits in Kafka. */
 export function eventName(event: Event): string {
   return (
     event.eventType ?? `untyped record ${position(event.topic, event.partition, event.offset)}`
   );
 }
 
-/** The event's type and, when known, the service that produced it. */
-/** A message opens with a capital even when it opens with an untyped record. */
-export function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** `eventName` opening a sentence: only our own fallback wording is ours to capitalise. */
+export function openingName(event: Event): string {
+  return (
+    event.eventType ?? `Untyped record ${position(event.topic, event.partition, event.offset)}`
+  );
 }
 
+/** The event's type and, when known, the service that produced it. */
 export function actor(event: Event): string {
   return event.service === null ? eventName(event) : `${eventName(event)} (${event.service})`;
 }
