@@ -42,6 +42,7 @@ const eventsMappings: estypes.MappingTypeMapping = {
     raw: { type: "text", index: true },
     valueSize: { type: "integer" },
     flags: keyword,
+    attempt: { type: "integer" },
     dlq: {
       properties: {
         originalTopic: keyword,
@@ -50,6 +51,9 @@ const eventsMappings: estypes.MappingTypeMapping = {
         errorClass: keyword,
         errorMessage: { type: "text", fields: { keyword } },
         consumerGroup: keyword,
+        // Shown, never searched: stack traces are long and would bloat the index.
+        errorStack: { type: "text", index: false },
+        failedAt: { type: "date" },
       },
     },
   },

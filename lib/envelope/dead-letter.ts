@@ -61,5 +61,7 @@ export function readDeadLetter(
     errorClass: headerValue(headers, names.errorClass) ?? errorFromBody.errorClass,
     errorMessage: headerValue(headers, names.errorMessage) ?? errorFromBody.message,
     consumerGroup: headerValue(headers, names.consumerGroup),
+    errorStack: null,
+    failedAt: null,
   };
 }

@@ -168,6 +168,8 @@ describe("decodeRecord", () => {
       errorClass: "com.shop.CardDeclined",
       errorMessage: "declined",
       consumerGroup: "payment-service",
+      errorStack: null,
+      failedAt: null,
     });
   });
 

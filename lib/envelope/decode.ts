@@ -116,6 +116,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     valueSize: record.value?.length ?? 0,
     flags: [...flags],
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer) : null,
+    attempt: null,
   };
 }
 

@@ -8,11 +8,23 @@ export const DeadLetter = z.object({
   errorClass: z.string().nullable(),
   errorMessage: z.string().nullable(),
   consumerGroup: z.string().nullable(),
+  errorStack: z.string().nullable(),
+  /** When the record failed, where the framework says so (ISO). */
+  failedAt: z.string().nullable(),
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;
 
 /** Which decoder recognised the record's envelope. */
-export const EnvelopeKind = z.enum(["seed-json", "headers", "none"]);
+export const EnvelopeKind = z.enum([
+  "mapping",
+  "cloudevents-structured",
+  "cloudevents-binary",
+  "masstransit",
+  "nservicebus",
+  "seed-json",
+  "headers",
+  "none",
+]);
 export type EnvelopeKind = z.infer<typeof EnvelopeKind>;
 
 /** What could not be read from a record; the record is indexed regardless. */
@@ -26,6 +38,7 @@ export const ReadFlag = z.enum([
   "no-event-id",
   "no-correlation-id",
   "bad-occurred-at",
+  "confluent-wire-format",
   "index-rejected",
 ]);
 export type ReadFlag = z.infer<typeof ReadFlag>;
@@ -56,6 +69,8 @@ export const Event = z.object({
   valueSize: z.number().int(),
   flags: z.array(ReadFlag),
   dlq: DeadLetter.nullable(),
+  /** Which delivery attempt this record is, when a retry header or wrapper says so. */
+  attempt: z.number().int().nullable(),
 });
 export type Event = z.infer<typeof Event>;
 

@@ -42,6 +42,7 @@ export function makeEvent(spec: EventSpec = {}): Event {
     raw: '{"orderId":"order-1"}',
     valueSize: 21,
     flags: [],
+    attempt: null,
     ...fields,
     id: eventDocId(topic, partition, String(offset)),
     offset: String(offset),
@@ -57,6 +58,8 @@ export function deadLetter(fields: Partial<DeadLetter> = {}): DeadLetter {
     errorClass: null,
     errorMessage: null,
     consumerGroup: null,
+    errorStack: null,
+    failedAt: null,
     ...fields,
   };
 }
