@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { startShop, type Shop } from "@/demo/shop";
 import { jsonLineLog } from "@/demo/log";
 import { ChainPage } from "./pages/chain-page";

@@ -1,6 +1,5 @@
 import { Chain } from "@/lib/chain/chain";
-
-const appUrl = process.env.CAUSEWAY_APP_URL ?? "http://127.0.0.1:3100";
+import { apiFetch } from "@/lib/testing/real-stack";
 
 /**
  * Polls the chain API until `ready` accepts the chain: the collector indexes asynchronously, so
@@ -14,7 +13,7 @@ export async function waitForChain(
   const deadline = Date.now() + timeoutMs;
   let last: Chain | null = null;
   while (Date.now() < deadline) {
-    const response = await fetch(`${appUrl}/api/chains/${encodeURIComponent(correlationId)}`);
+    const response = await apiFetch(`/api/chains/${encodeURIComponent(correlationId)}`);
     if (response.ok) {
       last = Chain.parse(await response.json());
       if (ready(last)) return last;

@@ -36,3 +36,23 @@ export async function eventually<T>(
     `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`,
   );
 }
+
+export type TestRole = "viewer" | "operator" | "admin";
+
+/**
+ * Calls the app's API as a user of `role`, with the bearer token `npm test` configures for that
+ * role (CAUSEWAY_TEST_TOKEN_VIEWER and so on).
+ */
+export function apiFetch(
+  path: string,
+  init: RequestInit & { role?: TestRole } = {},
+): Promise<Response> {
+  const { role = "viewer", headers, ...rest } = init;
+  const token = process.env[`CAUSEWAY_TEST_TOKEN_${role.toUpperCase()}`];
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  return fetch(`${appUrl}${path}`, { ...rest, headers: { ...auth, ...headersRecord(headers) } });
+}
+
+function headersRecord(headers: HeadersInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(headers).entries());
+}

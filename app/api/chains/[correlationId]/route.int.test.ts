@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Chain } from "@/lib/chain/chain";
 import { createKafka } from "@/lib/kafka/client";
-import { appUrl, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 
 /**
  * The chain API as a client sees it: records produced into the real Kafka, indexed by the
@@ -28,7 +28,7 @@ function envelope(
 }
 
 async function getChain(correlationId: string): Promise<Response> {
-  return fetch(`${appUrl}/api/chains/${encodeURIComponent(correlationId)}`);
+  return apiFetch(`/api/chains/${encodeURIComponent(correlationId)}`);
 }
 
 describe("GET /api/chains/{correlationId}", () => {
