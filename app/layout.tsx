@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignedInAs } from "@/components/auth/SignedInAs";
+import { currentPrincipal } from "@/lib/server/current-principal";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -9,7 +11,8 @@ export const metadata: Metadata = {
   description: "What happened to this order? Causation, timeline and DLQs for one correlation id.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const principal = await currentPrincipal();
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -21,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             >
               Causeway
             </Link>
+            {principal && <SignedInAs principal={principal} />}
           </div>
         </header>
         <main className="mx-auto max-w-screen-2xl px-4 py-6">

@@ -3,6 +3,7 @@ import path from "node:path";
 import { StackError } from "../stack/errors";
 import { repoRoot, stateDir } from "../stack/paths";
 import { stackDown, stackUp } from "../stack/stack";
+import { devOperator, withDevOperator, type Identity } from "./identities";
 import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./processes";
 
 /**
@@ -12,6 +13,7 @@ import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./pr
 const say = (line: string) => console.log(`[causeway] ${line}`);
 const port = Number(process.env.PORT ?? 3000);
 const logDir = path.join(stateDir, "logs");
+const devCredentialsFile = path.join(stateDir, "dev-credentials.json");
 
 async function main(): Promise<void> {
   fs.mkdirSync(logDir, { recursive: true });
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     stopping = true;
     say("stopping the app, the demo and the collector");
     await stopAll(processes);
+    fs.rmSync(devCredentialsFile, { force: true });
     if (stack.started.length > 0) await stackDown(say);
     process.exit(code);
   };
@@ -37,15 +40,19 @@ async function main(): Promise<void> {
     }
   }
 
+  // A development operator exists only on the local stack; elsewhere sign-in is configured.
+  fs.rmSync(devCredentialsFile, { force: true });
+  const dev = stack.local ? devOperator() : null;
   const env = {
     KAFKA_BROKERS: stack.kafkaBrokers,
     ELASTICSEARCH_URL: stack.elasticsearchUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(dev ? await withDevOperator(process.env, dev) : {}),
   };
   const worthLooking: { correlationId: string; outcome: string }[] = [];
   const demoLog = fs.createWriteStream(path.join(logDir, "demo.log"), { flags: "a" });
   processes.push(
-    startProcess("app", bin("next"), ["start", "-p", String(port)], {
+    startProcess("app", bin("tsx"), ["scripts/serve-app.ts", "-p", String(port)], {
       env,
       logFile: path.join(logDir, "app.log"),
     }),
@@ -86,11 +93,29 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
 
   say(`Causeway is running: ${url}`);
+  if (dev) announceDevOperator(dev, url);
   say("Paste one of these correlation IDs from the demo shop:");
   for (const { correlationId, outcome } of worthLooking) {
     say(`  ${correlationId}   (${outcome})   ${url}/chains/${encodeURIComponent(correlationId)}`);
   }
   say(`Logs: ${path.relative(repoRoot, logDir)}/. Ctrl-C stops everything this command started.`);
+}
+
+/** Prints how to sign in and writes the credentials, readable only by this user, for scripts. */
+function announceDevOperator(dev: Identity, url: string): void {
+  const { username, password, token } = dev;
+  fs.writeFileSync(
+    devCredentialsFile,
+    `${JSON.stringify({ username, password, token }, null, 2)}\n`,
+    {
+      mode: 0o600,
+    },
+  );
+  const file = path.relative(repoRoot, devCredentialsFile);
+  say(`Sign in as ${username} with password ${password} (development operator, this run only).`);
+  say(
+    `Credentials and an API token are in ${file}: curl -H "Authorization: Bearer $(jq -r .token ${file})" ${url}/api/auth/session`,
+  );
 }
 
 function needsBuild(): boolean {

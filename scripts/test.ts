@@ -3,6 +3,7 @@ import path from "node:path";
 import { stackDown, stackUp } from "../stack/stack";
 import { StackError } from "../stack/errors";
 import { stateDir } from "../stack/paths";
+import { testIdentities } from "./identities";
 import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./processes";
 import { deleteTestIndices, readResults, type SuiteResult } from "./test-results";
 
@@ -42,6 +43,8 @@ async function main(): Promise<number> {
     CAUSEWAY_TOPIC_REFRESH_MS: "2000",
     CAUSEWAY_APP_URL: `http://127.0.0.1:${appPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Test users and API tokens per role, for the app and for the tests that act as them.
+    ...(await testIdentities()),
   };
   const logDir = path.join(resultsDir, "logs");
   fs.mkdirSync(logDir, { recursive: true });
@@ -50,12 +53,9 @@ async function main(): Promise<number> {
     if (buildCode !== 0) return fail("next build failed", results);
     const app = startProcess(
       "app",
-      bin("next"),
-      ["start", "-p", String(appPort), "-H", "127.0.0.1"],
-      {
-        env,
-        logFile: path.join(logDir, "app.log"),
-      },
+      bin("tsx"),
+      ["scripts/serve-app.ts", "-p", String(appPort), "-H", "127.0.0.1"],
+      { env, logFile: path.join(logDir, "app.log") },
     );
     processes.push(app);
     processes.unshift(

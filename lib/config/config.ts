@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AuthEnv, authConfig, type AuthConfig } from "./auth";
 
 /**
  * Every setting Causeway reads, from the environment, validated once per process. Each one is
@@ -29,6 +30,7 @@ const Config = z.object({
     .default(64 * 1024),
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  ...AuthEnv,
 });
 
 function regexString() {
@@ -53,6 +55,7 @@ export type Config = {
   rawMaxBytes: number;
   bulkMaxDocs: number;
   collectorPort: number;
+  auth: AuthConfig;
 };
 
 export class ConfigError extends Error {}
@@ -65,6 +68,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration. ${lines.join("; ")}.`);
   }
   const c = parsed.data;
+  const auth = authConfig(c);
+  if (auth.issues.length > 0) {
+    const lines = auth.issues.map(([name, message]) => `${name}: ${message}`);
+    throw new ConfigError(`Invalid configuration. ${lines.join("; ")}.`);
+  }
   return {
     kafkaBrokers: c.KAFKA_BROKERS,
     elasticsearchUrl: c.ELASTICSEARCH_URL,
@@ -76,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
+    auth: auth.config,
   };
 }
 
@@ -88,5 +97,11 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     elasticsearchUrl: url.toString(),
     topicPattern: config.topicPattern.source,
     dlqPattern: config.dlqPattern.source,
+    auth: {
+      ...config.auth,
+      sessionSecret: config.auth.sessionSecret ? "***" : null,
+      users: config.auth.users.map(({ username, role }) => ({ username, role })),
+      apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
+    },
   };
 }

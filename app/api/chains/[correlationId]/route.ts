@@ -1,14 +1,18 @@
+import { eventsVisibleTo } from "@/lib/auth/masking";
 import { CorrelationId } from "@/lib/chain/correlation-id";
 import { serverContext } from "@/lib/server/context";
 import { getChain } from "@/lib/server/get-chain";
+import { requireRole } from "../../_http/auth";
 import { errorResponse, storeFailure } from "../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ correlationId: string }> },
 ): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const parsed = CorrelationId.safeParse((await params).correlationId);
   if (!parsed.success) {
     return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
@@ -19,7 +23,8 @@ export async function GET(
     if (!chain) {
       return errorResponse(404, `No events are indexed for correlation id "${parsed.data}".`);
     }
-    return Response.json(chain, { headers: { "cache-control": "no-store" } });
+    const events = eventsVisibleTo(principal.role, chain.events, config.auth.maskPaths);
+    return Response.json({ ...chain, events }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return storeFailure(error);
   }

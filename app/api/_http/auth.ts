@@ -1,0 +1,18 @@
+import type { Principal, Role } from "@/lib/auth/roles";
+import { authorizeRequest } from "@/lib/server/auth";
+import { serverContext } from "@/lib/server/context";
+import { errorResponse } from "./responses";
+
+/**
+ * The guard every route handler calls first, after the proxy has let the request in:
+ *
+ *   const principal = await requireRole(request, "operator");
+ *   if (principal instanceof Response) return principal;
+ *
+ * Gives the signed-in principal, or the response to send: 401 JSON without a valid session or
+ * token, 403 JSON for a role below `role` or a state-changing request from a foreign Origin.
+ */
+export async function requireRole(request: Request, role: Role): Promise<Principal | Response> {
+  const decision = authorizeRequest(request, serverContext().config.auth, role);
+  return decision.ok ? decision.principal : errorResponse(decision.status, decision.error);
+}

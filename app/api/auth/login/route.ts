@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { originAllowed } from "@/lib/auth/authorize";
+import { servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
+import { checkCredentials } from "@/lib/auth/local-users";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { issueSession } from "@/lib/auth/session-token";
+import { serverContext } from "@/lib/server/context";
+import { errorResponse } from "../../_http/responses";
+
+export const dynamic = "force-dynamic";
+
+const Credentials = z.object({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(1024),
+  next: z.string().optional(),
+});
+
+const WRONG = "Wrong username or password.";
+
+/**
+ * Local sign-in. The sign-in page posts a form and is redirected (303) back to where it came
+ * from; a JSON body gets a JSON answer. Either way the session travels only in the cookie.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const { config } = serverContext();
+  const auth = config.auth;
+  if (!auth.sessionSecret) {
+    return errorResponse(
+      503,
+      "CAUSEWAY_SESSION_SECRET is not set; Causeway does not serve without it.",
+    );
+  }
+  if (auth.mode !== "local") return errorResponse(404, "Sign-in is handled by the trusted proxy.");
+  if (!originAllowed(request.headers, auth.allowedOrigins)) {
+    return errorResponse(403, "Refused a state-changing request without this app's Origin.");
+  }
+  const isForm = !(request.headers.get("content-type") ?? "").includes("application/json");
+  const body: unknown = isForm
+    ? Object.fromEntries(await request.formData().catch(() => new FormData()))
+    : await request.json().catch(() => null);
+  const parsed = Credentials.safeParse(body);
+  const next = safeReturnPath(parsed.success ? parsed.data.next : undefined);
+  const user = parsed.success
+    ? await checkCredentials(parsed.data.username, parsed.data.password, auth.users)
+    : null;
+
+  if (!user) {
+    if (!isForm)
+      return errorResponse(
+        parsed.success ? 401 : 400,
+        parsed.success ? WRONG : "Send username and password.",
+      );
+    const back = new URLSearchParams({ error: "credentials", next });
+    return new Response(null, { status: 303, headers: { location: `/login?${back}` } });
+  }
+
+  const token = issueSession(
+    user.username,
+    user.role,
+    auth.sessionTtlSeconds,
+    auth.sessionSecret,
+    Date.now(),
+  );
+  const cookie = sessionCookie(
+    token,
+    servedOverHttps(request.url, request.headers),
+    auth.sessionTtlSeconds,
+  );
+  const headers = { "set-cookie": cookie, "cache-control": "no-store" };
+  if (!isForm) return Response.json({ username: user.username, role: user.role }, { headers });
+  return new Response(null, { status: 303, headers: { ...headers, location: next } });
+}

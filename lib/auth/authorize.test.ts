@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import type { AuthConfig } from "../config/auth";
+import { generateApiToken, tokenDigest } from "./api-tokens";
+import { authorize, originAllowed, PEER_HEADER, type AuthRequest } from "./authorize";
+import { issueSession } from "./session-token";
+
+const secret = "s".repeat(40);
+const now = Date.parse("2026-01-01T00:00:00Z");
+const opsToken = generateApiToken();
+
+const config: AuthConfig = {
+  mode: "local",
+  sessionSecret: secret,
+  sessionTtlSeconds: 3600,
+  users: [],
+  apiTokens: [{ name: "ops-bot", sha256: tokenDigest(opsToken), role: "operator" }],
+  proxy: {
+    addresses: ["10.0.0.5"],
+    userHeader: "x-forwarded-user",
+    groupsHeader: "x-forwarded-groups",
+    groupRoles: { sre: "operator" },
+    defaultRole: "viewer",
+  },
+  allowedOrigins: ["https://causeway.example"],
+  maskPaths: [],
+};
+
+function request(
+  method: string,
+  headers: Record<string, string>,
+  sessionCookie: string | null = null,
+): AuthRequest {
+  return { method, headers: new Headers({ host: "app.local:3000", ...headers }), sessionCookie };
+}
+
+const session = (role: "viewer" | "operator") => issueSession("ada", role, 3600, secret, now);
+
+describe("authorize", () => {
+  it("answers 401 without a session, and 401 for an expired or forged one", () => {
+    expect(authorize(request("GET", {}), config, "viewer", now)).toMatchObject({ status: 401 });
+    const expired = issueSession("ada", "admin", 60, secret, now - 120_000);
+    expect(authorize(request("GET", {}, expired), config, "viewer", now)).toMatchObject({
+      status: 401,
+      error: expect.stringContaining("expired"),
+    });
+    const forged = issueSession("ada", "admin", 3600, "x".repeat(40), now);
+    expect(authorize(request("GET", {}, forged), config, "viewer", now)).toMatchObject({
+      status: 401,
+    });
+  });
+
+  it("answers 403 for a role below the one needed, naming both", () => {
+    expect(authorize(request("GET", {}, session("viewer")), config, "operator", now)).toEqual({
+      ok: false,
+      status: 403,
+      error: "This needs the operator role; you are signed in as viewer.",
+    });
+    expect(
+      authorize(request("GET", {}, session("operator")), config, "operator", now),
+    ).toMatchObject({
+      ok: true,
+      principal: { username: "ada", role: "operator", via: "session" },
+    });
+  });
+
+  it("refuses a state-changing request with a session but a missing or foreign Origin", () => {
+    const post = (headers: Record<string, string>) =>
+      authorize(request("POST", headers, session("operator")), config, "operator", now);
+    expect(post({})).toMatchObject({ status: 403, error: expect.stringContaining("Origin") });
+    expect(post({ origin: "https://evil.example" })).toMatchObject({ status: 403 });
+    expect(post({ origin: "null" })).toMatchObject({ status: 403 });
+    expect(post({ origin: "http://app.local:3000" })).toMatchObject({ ok: true });
+    expect(post({ origin: "https://causeway.example" })).toMatchObject({ ok: true });
+  });
+
+  it("lets an API token client change state without an Origin, and refuses an unknown token", () => {
+    const bearer = (token: string) =>
+      authorize(request("POST", { authorization: `Bearer ${token}` }), config, "operator", now);
+    expect(bearer(opsToken)).toMatchObject({ ok: true, principal: { via: "api-token" } });
+    expect(bearer(generateApiToken())).toMatchObject({ status: 401 });
+  });
+
+  it("does not fall back to the session when an invalid bearer token is sent", () => {
+    const decision = authorize(
+      request("GET", { authorization: "Bearer nope" }, session("operator")),
+      config,
+      "viewer",
+      now,
+    );
+    expect(decision).toMatchObject({ status: 401 });
+  });
+
+  it("in proxy mode believes the user headers only from an allowed peer, and ignores cookies", () => {
+    const proxyConfig: AuthConfig = { ...config, mode: "proxy" };
+    const headers = { "x-forwarded-user": "ada", "x-forwarded-groups": "sre" };
+    expect(
+      authorize(
+        request("GET", { ...headers, [PEER_HEADER]: "10.0.0.5" }),
+        proxyConfig,
+        "operator",
+        now,
+      ),
+    ).toMatchObject({
+      ok: true,
+      principal: { username: "ada", role: "operator", via: "trusted-proxy" },
+    });
+    expect(
+      authorize(
+        request("GET", { ...headers, [PEER_HEADER]: "10.0.0.9" }),
+        proxyConfig,
+        "viewer",
+        now,
+      ),
+    ).toMatchObject({ status: 401 });
+    expect(
+      authorize(request("GET", {}, session("operator")), proxyConfig, "viewer", now),
+    ).toMatchObject({
+      status: 401,
+    });
+  });
+
+  it("refuses to serve at all without a session secret", () => {
+    expect(
+      authorize(request("GET", {}), { ...config, sessionSecret: null }, "viewer", now),
+    ).toMatchObject({ status: 503, error: expect.stringContaining("CAUSEWAY_SESSION_SECRET") });
+  });
+});
+
+describe("originAllowed", () => {
+  it("compares the Origin with the forwarded host when a proxy set one", () => {
+    const headers = new Headers({
+      host: "127.0.0.1:3000",
+      "x-forwarded-host": "causeway.internal",
+      origin: "https://causeway.internal",
+    });
+    expect(originAllowed(headers, [])).toBe(true);
+  });
+});

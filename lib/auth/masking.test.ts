@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { eventsVisibleTo, MASKED, maskEvent, maskValue, parseMaskPaths } from "./masking";
+
+const paths = parseMaskPaths(
+  "payload.**.email, payload.card.number, headers.authorization, payload.items.*.secret",
+);
+
+const event = {
+  id: "orders:0:1",
+  headers: { Authorization: "Bearer abc", "content-type": "application/json" },
+  payload: {
+    orderId: "o-1",
+    card: { number: "4111111111111111", brand: "visa" },
+    customer: { email: "ada@example.com", name: "Ada" },
+    contacts: [{ email: "bo@example.com" }],
+    items: [
+      { sku: "a", secret: "s1" },
+      { sku: "b", secret: "s2" },
+    ],
+  },
+  raw: '{"payload":{"customer":{"email":"ada@example.com"}}}',
+};
+
+describe("masking", () => {
+  it("masks the configured paths, at any depth for **, through arrays for *", () => {
+    const masked = maskEvent(event, paths);
+    expect(masked.payload).toEqual({
+      orderId: "o-1",
+      card: { number: MASKED, brand: "visa" },
+      customer: { email: MASKED, name: "Ada" },
+      contacts: [{ email: MASKED }],
+      items: [
+        { sku: "a", secret: MASKED },
+        { sku: "b", secret: MASKED },
+      ],
+    });
+    expect(masked.headers).toEqual({ Authorization: MASKED, "content-type": "application/json" });
+  });
+
+  it("leaves the original untouched", () => {
+    maskEvent(event, paths);
+    expect(event.payload.customer.email).toBe("ada@example.com");
+  });
+
+  it("drops the raw value when a payload was decoded from it, as it repeats the payload", () => {
+    expect(maskEvent(event, paths).raw).toBeNull();
+  });
+
+  it("masks an undecoded JSON raw value with the payload paths, and keeps plain text", () => {
+    const undecoded = { payload: null, raw: '{"customer":{"email":"ada@example.com"},"n":1}' };
+    expect(JSON.parse(maskEvent(undecoded, paths).raw ?? "")).toEqual({
+      customer: { email: MASKED },
+      n: 1,
+    });
+    expect(maskEvent({ payload: null, raw: "plain text" }, paths).raw).toBe("plain text");
+  });
+
+  it("masks only for viewers", () => {
+    expect(eventsVisibleTo("viewer", [event], paths)[0]?.payload.card.number).toBe(MASKED);
+    expect(eventsVisibleTo("operator", [event], paths)[0]).toBe(event);
+    expect(eventsVisibleTo("admin", [event], paths)[0]).toBe(event);
+  });
+
+  it("keeps null values and missing paths as they are", () => {
+    expect(maskValue({ payload: { email: null } }, paths)).toEqual({ payload: { email: null } });
+    expect(maskValue({ other: 1 }, paths)).toEqual({ other: 1 });
+  });
+
+  it("rejects a path with an empty segment", () => {
+    expect(() => parseMaskPaths("payload..email")).toThrow(/empty segment/);
+  });
+});

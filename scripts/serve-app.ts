@@ -1,0 +1,55 @@
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { PEER_HEADER } from "../lib/auth/authorize";
+import { ConfigError, loadConfig } from "../lib/config/config";
+
+/**
+ * The app's HTTP server: the production build of Next behind a plain Node server, for one reason
+ * `next start` cannot serve: trusted-proxy sign-in must know which address a request really came
+ * from, so this server stamps the socket's peer address on every request, replacing whatever a
+ * client sent under that name. It also refuses to start without a session secret.
+ */
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  try {
+    const { auth } = loadConfig(process.env);
+    if (!auth.sessionSecret) {
+      refuse(
+        "CAUSEWAY_SESSION_SECRET is not set: Causeway does not serve without it. Set it to a random " +
+          "string of 32 characters or more, e.g. `openssl rand -base64 48`.",
+      );
+    }
+    if (auth.mode === "local" && auth.users.length === 0 && auth.apiTokens.length === 0) {
+      console.warn("No users (CAUSEWAY_USERS) or API tokens configured: nobody can sign in.");
+    }
+  } catch (error) {
+    refuse(error instanceof ConfigError ? error.message : String(error));
+  }
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`Causeway app listening on http://${hostname ?? "localhost"}:${port}`);
+  });
+  const close = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+}
+
+void main();
