@@ -71,7 +71,12 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
             value: message.value,
             headers: message.headers ?? {},
           },
-          { dlqPattern: config.dlqPattern, rawMaxBytes: config.rawMaxBytes, now },
+          {
+            dlqPattern: config.dlqPattern,
+            rawMaxBytes: config.rawMaxBytes,
+            mappings: config.mappings,
+            now,
+          },
         ),
       );
       const acknowledged = await indexEvents(events, {

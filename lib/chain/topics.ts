@@ -10,7 +10,10 @@ export function isRetryTopic(topic: string): boolean {
   return RETRY_TOPIC.test(topic);
 }
 
-/** A retry attempt or a dead-lettered copy rather than the event as first produced. */
+/**
+ * A retry attempt or a dead-lettered copy rather than the event as first produced: by its topic,
+ * or by an attempt number a retry header gave it (Spring's `retry_topic-attempts`).
+ */
 export function isAttempt(event: Event): boolean {
-  return event.dlq !== null || isRetryTopic(event.topic);
+  return event.dlq !== null || isRetryTopic(event.topic) || (event.attempt ?? 1) > 1;
 }

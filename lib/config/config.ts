@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AuthEnv, authConfig, type AuthConfig } from "./auth";
+import { compileMappings, type EnvelopeMapping } from "../envelope/mapping";
 
 /**
  * Every setting Causeway reads, from the environment, validated once per process. Each one is
@@ -31,6 +33,7 @@ const Config = z.object({
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
+  CAUSEWAY_MAPPING_FILE: z.string().default(""),
 });
 
 function regexString() {
@@ -56,6 +59,9 @@ export type Config = {
   bulkMaxDocs: number;
   collectorPort: number;
   auth: AuthConfig;
+  /** The envelope mapping file, if any, and the mappings read from it. */
+  mappingFile: string | null;
+  mappings: EnvelopeMapping[];
 };
 
 export class ConfigError extends Error {}
@@ -85,7 +91,35 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
     auth: auth.config,
+    mappingFile: c.CAUSEWAY_MAPPING_FILE || null,
+    mappings: c.CAUSEWAY_MAPPING_FILE ? loadMappings(c.CAUSEWAY_MAPPING_FILE) : [],
   };
+}
+
+function loadMappings(path: string): EnvelopeMapping[] {
+  const fail = (why: string): never => {
+    throw new ConfigError(`Invalid configuration. CAUSEWAY_MAPPING_FILE (${path}): ${why}.`);
+  };
+  let text = "";
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    fail(`cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    fail(`is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    return compileMappings(json);
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error;
+    return fail(
+      error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`).join("; "),
+    );
+  }
 }
 
 /** The configuration with nothing secret in it, for logs. */
@@ -103,5 +137,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
       users: config.auth.users.map(({ username, role }) => ({ username, role })),
       apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
     },
+    mappings: config.mappings.length,
   };
 }

@@ -27,3 +27,12 @@ export function capBase64(bytes: Buffer, maxBytes: number): { text: string; trun
     truncated: bytes.length > rawBudget,
   };
 }
+
+/**
+ * Confluent Schema Registry's wire format: magic byte 0, a 4-byte big-endian schema id, then the
+ * Avro, Protobuf or JSON Schema serialised value.
+ */
+export function confluentWireFormat(bytes: Buffer): { schemaId: number; body: Buffer } | null {
+  if (bytes.length < 5 || bytes[0] !== 0) return null;
+  return { schemaId: bytes.readInt32BE(1), body: bytes.subarray(5) };
+}

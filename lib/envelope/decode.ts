@@ -1,30 +1,30 @@
 import { eventDocId, type EnvelopeKind, type Event, type ReadFlag } from "../events/event";
-import { asText, capBase64, capText } from "./bytes";
+import { isRetryTopic } from "../chain/topics";
+import { readAttempt } from "./attempt";
+import { asText, capBase64, capText, confluentWireFormat } from "./bytes";
+import { readCloudEvent } from "./cloudevents";
 import { hasDeadLetterHeaders, readDeadLetter } from "./dead-letter";
-import {
-  bodyKeys,
-  bodyValue,
-  headerNames,
-  headerValue,
-  seedEnvelopeKeys,
-  traceIdOf,
-  type Concept,
-} from "./fields";
+import { type EnvelopeInput, type EnvelopeRead, isObject } from "./envelope-read";
+import { headerValue, readConventions, traceIdOf, type Concept } from "./fields";
 import { decodeHeaders } from "./headers";
+import { readMapped } from "./mapped";
+import { type EnvelopeMapping, mappingFor } from "./mapping";
+import { readMassTransit } from "./masstransit";
+import { readNServiceBus } from "./nservicebus";
 import type { RawRecord } from "./raw-record";
+import { parseTime } from "./time";
 
 export type DecodeOptions = {
   dlqPattern: RegExp;
   /** The raw value is kept up to this many bytes; the rest is dropped and flagged. */
   rawMaxBytes: number;
   now: Date;
+  /** User envelope mappings (`CAUSEWAY_MAPPING_FILE`); the first whose topic glob matches wins. */
+  mappings?: readonly EnvelopeMapping[];
 };
 
-type Body = Record<string, unknown>;
-
-function isObject(value: unknown): value is Body {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** The framework envelopes, most specific first; the first that recognises a record wins. */
+const formats = [readCloudEvent, readMassTransit, readNServiceBus];
 
 /**
  * Turns any Kafka record into an indexable `Event`. It never throws on odd input: what could not
@@ -44,55 +44,64 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     }
   }
 
-  let raw: string | null = null;
-  let parsed: unknown = undefined;
-  if (record.value === null) {
-    flags.add("tombstone");
-  } else {
-    const text = asText(record.value);
-    const capped =
-      text === null
-        ? capBase64(record.value, options.rawMaxBytes)
-        : capText(text, options.rawMaxBytes);
-    raw = capped.text;
-    if (capped.truncated) flags.add("raw-truncated");
-    if (text === null) flags.add("binary-value");
-    else parsed = parseJson(text);
-    if (text !== null && parsed === undefined) flags.add("not-json");
-  }
-
-  const outer = isObject(parsed) ? parsed : null;
+  const value = readValue(record.value, options.rawMaxBytes, flags);
+  const outer = isObject(value.parsed) ? value.parsed : null;
   // A wrapped DLQ body carries the failed event inside it.
   const body = outer && isObject(outer.original_event) ? outer.original_event : outer;
-  const isSeed = body !== null && seedEnvelopeKeys.some((k) => k in body);
+  const input: EnvelopeInput = {
+    topic: record.topic,
+    headers: headers.text,
+    body,
+    parsed: body === outer ? value.parsed : body,
+  };
 
-  const read = (concept: Concept): string | null =>
-    headerValue(headers.text, headerNames[concept]) ??
-    (body ? bodyValue(body, bodyKeys[concept]) : null);
+  const mapping = mappingFor(options.mappings ?? [], record.topic);
+  const format = formats.reduce<EnvelopeRead | null>((found, read) => found ?? read(input), null);
+  const conventions = readConventions(input);
+  // Mapping first, then the framework envelope, then the common conventions fill the gaps.
+  const reads = [mapping ? readMapped(mapping, input) : null, format, conventions].filter(
+    (read): read is EnvelopeRead => read !== null,
+  );
+  const field = (concept: Concept): string | null => {
+    for (const read of reads) {
+      const found = read.fields[concept];
+      if (found != null) return found;
+    }
+    return null;
+  };
 
-  const eventId = read("eventId");
-  const correlationId =
-    read("correlationId") ?? traceIdOf(headerValue(headers.text, ["traceparent"]));
-  const envelope: EnvelopeKind = isSeed
-    ? "seed-json"
-    : eventId !== null || correlationId !== null
-      ? "headers"
-      : "none";
+  const eventId = field("eventId");
+  let envelope: EnvelopeKind = reads[0]?.kind ?? "none";
+  let correlationId = field("correlationId");
+  if (correlationId === null) {
+    const traceparent =
+      reads.map((read) => read.traceparent).find((t) => t != null) ??
+      headerValue(headers.text, ["traceparent"]);
+    correlationId = traceIdOf(traceparent);
+    if (correlationId !== null) {
+      flags.add("correlation-from-traceparent");
+      if (envelope === "none") envelope = "traceparent";
+    }
+  }
   if (eventId === null) flags.add("no-event-id");
   if (correlationId === null) flags.add("no-correlation-id");
 
   const recordTime = new Date(Number(record.timestamp));
   const timestamp = Number.isFinite(recordTime.getTime()) ? recordTime : options.now;
   let occurredAt = timestamp;
-  const claimed = read("occurredAt");
+  const claimed = field("occurredAt");
   if (claimed !== null) {
-    const parsedTime = new Date(/^\d+$/.test(claimed) ? Number(claimed) : claimed);
-    if (Number.isFinite(parsedTime.getTime())) occurredAt = parsedTime;
+    const parsedTime = parseTime(claimed);
+    if (parsedTime) occurredAt = parsedTime;
     else flags.add("bad-occurred-at");
   }
 
-  const isDeadLetter = options.dlqPattern.test(record.topic) || hasDeadLetterHeaders(headers.text);
-  const payload = isSeed && body && "payload" in body ? body.payload : (parsed ?? null);
+  // Spring forwards to retry topics with the same headers it writes on dead letters; a retry
+  // record is an attempt, not a dead letter.
+  const isDeadLetter =
+    options.dlqPattern.test(record.topic) ||
+    (hasDeadLetterHeaders(headers.text) && !isRetryTopic(record.topic));
+  const payload = reads.map((read) => read.payload).find((p) => p !== undefined);
 
   return {
     id: eventDocId(record.topic, record.partition, record.offset),
@@ -102,22 +111,54 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     key,
     headers: headers.text,
     eventId,
-    eventType: read("eventType"),
+    eventType: field("eventType"),
     correlationId,
-    causationId: read("causationId"),
+    causationId: field("causationId"),
     occurredAt: occurredAt.toISOString(),
     timestamp: timestamp.toISOString(),
     ingestedAt: options.now.toISOString(),
-    schemaVersion: read("schemaVersion"),
-    service: read("service"),
+    schemaVersion:
+      field("schemaVersion") ?? (value.schemaId === null ? null : `schema-id:${value.schemaId}`),
+    service: field("service"),
     envelope,
-    payload: payload ?? null,
-    raw,
+    payload: payload ?? value.parsed ?? null,
+    raw: value.raw,
     valueSize: record.value?.length ?? 0,
     flags: [...flags],
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer) : null,
-    attempt: null,
+    attempt: readAttempt(headers.bytes, outer, isDeadLetter),
   };
+}
+
+type Value = {
+  /** The value as text (capped), or as `base64:…` when it is not text. */
+  raw: string | null;
+  /** The value as parsed JSON; undefined when it is not JSON. */
+  parsed: unknown;
+  /** The Confluent Schema Registry id, for values in its wire format. */
+  schemaId: number | null;
+};
+
+function readValue(bytes: Buffer | null, rawMaxBytes: number, flags: Set<ReadFlag>): Value {
+  if (bytes === null) {
+    flags.add("tombstone");
+    return { raw: null, parsed: undefined, schemaId: null };
+  }
+  const text = asText(bytes);
+  const capped = text === null ? capBase64(bytes, rawMaxBytes) : capText(text, rawMaxBytes);
+  if (capped.truncated) flags.add("raw-truncated");
+  if (text !== null) {
+    const parsed = parseJson(text);
+    if (parsed === undefined) flags.add("not-json");
+    return { raw: capped.text, parsed, schemaId: null };
+  }
+  const confluent = confluentWireFormat(bytes);
+  if (confluent) flags.add("confluent-wire-format");
+  // The JSON Schema serializer writes plain JSON after the schema id; Avro and Protobuf do not.
+  const inner = confluent ? asText(confluent.body) : null;
+  const parsed = inner === null ? undefined : parseJson(inner);
+  if (parsed === undefined) flags.add("binary-value");
+  return { raw: capped.text, parsed, schemaId: confluent?.schemaId ?? null };
 }
 
 function parseJson(text: string): unknown {

@@ -1,3 +1,5 @@
+import type { EnvelopeInput, EnvelopeRead } from "./envelope-read";
+
 /**
  * Where each envelope concept is found in the wild (DESIGN.md, "The event envelope"), in the
  * order they are tried. Headers are matched case-insensitively.
@@ -58,4 +60,28 @@ export function traceIdOf(traceparent: string | null): string | null {
     ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent.trim())
     : null;
   return match?.[1] ?? null;
+}
+
+/**
+ * The fallback decoder: the seed-style JSON envelope and the common header and body names above.
+ * Its kind is `seed-json` for the seed envelope, `headers` when it found an id, else `none`.
+ */
+export function readConventions(input: EnvelopeInput): EnvelopeRead {
+  const { body, headers } = input;
+  const fields: EnvelopeRead["fields"] = {};
+  for (const concept of Object.keys(headerNames) as Concept[]) {
+    fields[concept] =
+      headerValue(headers, headerNames[concept]) ??
+      (body ? bodyValue(body, bodyKeys[concept]) : null);
+  }
+  const isSeed = body !== null && seedEnvelopeKeys.some((k) => k in body);
+  return {
+    kind: isSeed
+      ? "seed-json"
+      : fields.eventId != null || fields.correlationId != null
+        ? "headers"
+        : "none",
+    fields,
+    payload: isSeed && "payload" in body ? body.payload : undefined,
+  };
 }

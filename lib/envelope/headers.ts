@@ -38,3 +38,23 @@ export function headerNumber(buffer: Buffer | undefined): string | null {
   if (buffer.length === 8) return buffer.readBigInt64BE(0).toString();
   return null;
 }
+
+/** The raw bytes of a header, matching its name case-insensitively. */
+export function headerBytesOf(bytes: Record<string, Buffer>, name: string): Buffer | undefined {
+  const wanted = name.toLowerCase();
+  const found = Object.keys(bytes).find((key) => key.toLowerCase() === wanted);
+  return found === undefined ? undefined : bytes[found];
+}
+
+/**
+ * A small count carried in a header: decimal text, or a big-endian integer of 1 to 4 bytes —
+ * Spring Kafka writes `retry_topic-attempts` as a 4-byte int, older versions as a BigInteger's
+ * minimal bytes.
+ */
+export function headerCount(buffer: Buffer | undefined): number | null {
+  if (!buffer || buffer.length === 0) return null;
+  const text = asText(buffer);
+  if (text !== null && /^\d+$/.test(text.trim())) return Number(text.trim());
+  if (buffer.length <= 4) return buffer.readIntBE(0, buffer.length);
+  return null;
+}

@@ -23,6 +23,8 @@ export const EnvelopeKind = z.enum([
   "nservicebus",
   "seed-json",
   "headers",
+  /** Nothing but a W3C traceparent: its trace id stands in for the correlation id. */
+  "traceparent",
   "none",
 ]);
 export type EnvelopeKind = z.infer<typeof EnvelopeKind>;
@@ -37,6 +39,8 @@ export const ReadFlag = z.enum([
   "raw-truncated",
   "no-event-id",
   "no-correlation-id",
+  /** No correlation id was found; the W3C traceparent's trace id is used instead. */
+  "correlation-from-traceparent",
   "bad-occurred-at",
   "confluent-wire-format",
   "index-rejected",
