@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, redactedConfig } from "./config";
 
@@ -30,5 +33,44 @@ describe("loadConfig", () => {
   it("never shows the Elasticsearch password in the redacted copy", () => {
     const config = loadConfig({ ELASTICSEARCH_URL: "https://elastic:s3cret@es.example:9200" });
     expect(JSON.stringify(redactedConfig(config))).not.toContain("s3cret");
+  });
+});
+
+describe("CAUSEWAY_MAPPING_FILE", () => {
+  const dir = mkdtempSync(join(tmpdir(), "causeway-mapping-"));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("defaults to no mapping", () => {
+    expect(loadConfig({}).mappings).toEqual([]);
+    expect(loadConfig({}).mappingFile).toBeNull();
+  });
+
+  it("loads a valid mapping file", () => {
+    const path = file(
+      "good.json",
+      JSON.stringify({ mappings: [{ topic: "legacy.*", eventId: { header: "msg-id" } }] }),
+    );
+    const config = loadConfig({ CAUSEWAY_MAPPING_FILE: path });
+    expect(config.mappings).toHaveLength(1);
+    expect(config.mappings[0]?.topics.test("legacy.orders")).toBe(true);
+  });
+
+  it.each([
+    ["missing.json", null, "cannot be read"],
+    ["broken.json", "{ mappings: ", "is not JSON"],
+    [
+      "bad-path.json",
+      JSON.stringify({ mappings: [{ topic: "a", eventId: { path: "$..id" } }] }),
+      "mappings.0.eventId.path: not a JSON path",
+    ],
+  ])("rejects %s with a sentence naming the setting and the problem", (name, text, why) => {
+    const path = text === null ? join(dir, name) : file(name, text);
+    const load = () => loadConfig({ CAUSEWAY_MAPPING_FILE: path });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(`CAUSEWAY_MAPPING_FILE (${path}): ${why}`);
   });
 });

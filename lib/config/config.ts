@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AuthEnv, authConfig, type AuthConfig } from "./auth";
-import { compileMappings, type EnvelopeMapping } from "../envelope/mapping";
+import { compileMappings, type EnvelopeMapping, MappingError } from "../envelope/mapping";
 
 /**
  * Every setting Causeway reads, from the environment, validated once per process. Each one is
@@ -115,10 +115,8 @@ function loadMappings(path: string): EnvelopeMapping[] {
   try {
     return compileMappings(json);
   } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error;
-    return fail(
-      error.issues.map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`).join("; "),
-    );
+    if (!(error instanceof MappingError)) throw error;
+    return fail(error.message);
   }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeRecord } from "./decode";
 import type { RawRecord } from "./raw-record";
+import { oddRecords } from "../testing/envelope-fixtures";
+import { rawRecord } from "./test-record";
 
 const now = new Date("2026-11-23T10:00:00.000Z");
 const options = { dlqPattern: /(^|[._-])(dlq|dlt|dead-letter)($|[._-])/i, rawMaxBytes: 1024, now };
@@ -98,9 +100,50 @@ describe("decodeRecord", () => {
     );
   });
 
-  it("treats Confluent wire format (magic byte 0) as binary", () => {
-    const value = Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), Buffer.from("avro-bytes")]);
-    expect(decodeRecord(record({ value }), options).flags).toContain("binary-value");
+  it("flags Confluent wire format (magic byte 0) and keeps the schema id; Avro stays binary", () => {
+    const event = decodeRecord(rawRecord(oddRecords.confluentAvro), options);
+    expect(event.flags).toEqual(
+      expect.arrayContaining(["confluent-wire-format", "binary-value", "no-event-id"]),
+    );
+    expect(event.schemaVersion).toBe("schema-id:42");
+    expect(event.raw).toBe(
+      `base64:${(oddRecords.confluentAvro.value as Buffer).toString("base64")}`,
+    );
+  });
+
+  it("reads the JSON after a Confluent JSON Schema serializer's prefix", () => {
+    const event = decodeRecord(rawRecord(oddRecords.confluentJson), options);
+    expect(event).toMatchObject({
+      envelope: "seed-json",
+      eventId: "e-2",
+      correlationId: "order-7",
+      schemaVersion: "3",
+      flags: ["confluent-wire-format"],
+    });
+  });
+
+  it("flags invalid JSON and keeps its text", () => {
+    const event = decodeRecord(rawRecord(oddRecords.invalidJson), options);
+    expect(event.raw).toBe(oddRecords.invalidJson.value);
+    expect(event.flags).toEqual(["not-json", "no-event-id", "no-correlation-id"]);
+  });
+
+  it("indexes a record with no ids at all, saying so", () => {
+    const event = decodeRecord(rawRecord(oddRecords.noIds), options);
+    expect(event).toMatchObject({
+      envelope: "none",
+      eventId: null,
+      correlationId: null,
+      payload: { hello: "world" },
+      flags: ["no-event-id", "no-correlation-id"],
+    });
+  });
+
+  it("keeps a binary header as base64 next to readable ones and still reads the envelope", () => {
+    const event = decodeRecord(rawRecord(oddRecords.binaryHeader), options);
+    expect(event.headers["x-signature"]).toBe("base64:AJ/DKP8=");
+    expect(event.flags).toEqual(["binary-header"]);
+    expect(event.envelope).toBe("seed-json");
   });
 
   it("flags a tombstone and keeps no raw value", () => {

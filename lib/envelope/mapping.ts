@@ -5,18 +5,22 @@ import type { Concept } from "./fields";
  * A user-supplied envelope mapping (`CAUSEWAY_MAPPING_FILE`): for topics matching a glob, where
  * each concept is found, as header names and/or JSON paths into the value, tried in order.
  */
-const Source = z.union([
-  z.object({ header: z.string().min(1) }).strict(),
-  z
-    .object({
-      path: z
-        .string()
-        .refine((path) => parseJsonPath(path) !== null, "not a JSON path like $.meta.ids[0]"),
-    })
-    .strict(),
-]);
-const Sources = z.union([Source, z.array(Source).min(1)]);
-const Globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const JsonPath = z
+  .string()
+  .refine((path) => parseJsonPath(path) !== null, "not a JSON path like $.meta.ids[0]");
+const Source = z
+  .object({ header: z.string().min(1).optional(), path: JsonPath.optional() })
+  .strict()
+  .refine(
+    (source) => (source.header === undefined) !== (source.path === undefined),
+    'give either {"header": "<name>"} or {"path": "<JSON path>"}',
+  );
+const Sources = z.union([Source, z.array(Source).min(1)], {
+  error: 'expected {"header": …}, {"path": …} or a list of them',
+});
+const Globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  error: "expected a topic glob or a list of them",
+});
 
 const MappingEntry = z
   .object({
@@ -28,10 +32,7 @@ const MappingEntry = z
     occurredAt: Sources.optional(),
     schemaVersion: Sources.optional(),
     service: Sources.optional(),
-    payload: z
-      .object({ path: z.string().refine((path) => parseJsonPath(path) !== null, "bad JSON path") })
-      .strict()
-      .optional(),
+    payload: z.object({ path: JsonPath }).strict().optional(),
   })
   .strict();
 
@@ -39,6 +40,9 @@ export const MappingFile = z.object({ mappings: z.array(MappingEntry).min(1) }).
 
 type PathSegment = string | number;
 type CompiledSource = { header: string } | { path: PathSegment[] };
+
+/** A mapping file that does not follow the format; the message names each place. */
+export class MappingError extends Error {}
 
 export type EnvelopeMapping = {
   topics: RegExp;
@@ -56,17 +60,25 @@ const concepts: Concept[] = [
   "service",
 ];
 
-/** Validated mapping file contents → matchers; throws a `ZodError` naming what is wrong. */
+/** Validated mapping file contents → matchers; throws a `MappingError` naming what is wrong. */
 export function compileMappings(json: unknown): EnvelopeMapping[] {
-  return MappingFile.parse(json).mappings.map((entry) => {
+  const parsed = MappingFile.safeParse(json);
+  if (!parsed.success) {
+    throw new MappingError(
+      parsed.error.issues
+        .map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`)
+        .join("; "),
+    );
+  }
+  return parsed.data.mappings.map((entry) => {
     const fields: EnvelopeMapping["fields"] = {};
     for (const concept of concepts) {
       const sources = entry[concept];
       if (!sources) continue;
       fields[concept] = (Array.isArray(sources) ? sources : [sources]).map((source) =>
-        "header" in source
+        source.header !== undefined
           ? { header: source.header.toLowerCase() }
-          : { path: parseJsonPath(source.path) ?? [] },
+          : { path: parseJsonPath(source.path ?? "$") ?? [] },
       );
     }
     const globs = Array.isArray(entry.topic) ? entry.topic : [entry.topic];
