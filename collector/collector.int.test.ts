@@ -201,6 +201,8 @@ describe("collector against the real Kafka and Elasticsearch", () => {
       errorClass: "com.shop.CardDeclinedException",
       errorMessage: "card declined",
       consumerGroup: "payment-service",
+      errorStack: null,
+      failedAt: null,
     });
   });
 
