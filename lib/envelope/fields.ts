@@ -36,8 +36,15 @@ export const bodyKeys: Record<Concept, string[]> = {
 /** Keys that mark a JSON body as an envelope around a `payload`, not the payload itself. */
 export const seedEnvelopeKeys = ["event_id", "event_type", "correlation_id", "causation_id"];
 
+// Every decoder looks headers up by lower-case name; one index per record serves them all.
+const lowerCaseIndex = new WeakMap<Record<string, string>, Map<string, string>>();
+
 export function headerValue(headers: Record<string, string>, names: string[]): string | null {
-  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  let lower = lowerCaseIndex.get(headers);
+  if (!lower) {
+    lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    lowerCaseIndex.set(headers, lower);
+  }
   for (const name of names) {
     const value = lower.get(name);
     if (value !== undefined && value !== "" && !value.startsWith("base64:")) return value;
