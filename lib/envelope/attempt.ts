@@ -24,5 +24,6 @@ export function readAttempt(
 }
 
 function positive(attempt: number): number | null {
-  return Number.isInteger(attempt) && attempt >= 1 ? attempt : null;
+  // The index stores it as a 32-bit integer.
+  return Number.isInteger(attempt) && attempt >= 1 && attempt <= 2 ** 31 - 1 ? attempt : null;
 }

@@ -149,3 +149,27 @@ describe("dead letters", () => {
     expect(isAttempt(event)).toBe(false);
   });
 });
+
+describe("dead-letter values Elasticsearch could not store", () => {
+  it("drops an offset, partition or attempt out of range instead of producing a rejected document", () => {
+    const value = JSON.stringify({
+      original_event: { event_id: "e-1" },
+      original_partition: "-3",
+      original_offset: "99999999999999999999",
+      retry_count: 2 ** 40,
+      final_error: "boom",
+      failed_at: "+275000-01-01T00:00:00Z",
+    });
+    const event = decodeRecord(
+      rawRecord({ key: null, value, headers: {} }, "payments-dlq"),
+      testOptions,
+    );
+    expect(event.dlq).toMatchObject({
+      originalPartition: null,
+      originalOffset: null,
+      errorMessage: "boom",
+      failedAt: null,
+    });
+    expect(event.attempt).toBeNull();
+  });
+});

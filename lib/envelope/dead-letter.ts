@@ -5,6 +5,12 @@ import { headerNumber } from "./headers";
 import { endpointName } from "./masstransit";
 import { isoTime } from "./time";
 
+const INT32_MAX = 2 ** 31 - 1;
+
+function isLong(text: string): boolean {
+  return /^-?\d{1,19}$/.test(text) && BigInt.asIntN(64, BigInt(text)) === BigInt(text);
+}
+
 type Field = Exclude<keyof DeadLetter, "originalPartition">;
 
 /** Where a framework writes each dead-letter field, as lower-case header names. */
@@ -131,12 +137,15 @@ export function readDeadLetter(
     return null;
   };
   const wrapped = wrappedFailure(body);
-  const partition = number("partition") ?? wrapped.partition;
+  const partition = Number(number("partition") ?? wrapped.partition ?? Number.NaN);
+  const offset = number("originalOffset") ?? wrapped.originalOffset;
   const failedAt = fromHeader("failedAt") ?? wrapped.failedAt;
+  // Out-of-range numbers would make Elasticsearch reject the whole document, so they are dropped.
   return {
     originalTopic: fromHeader("originalTopic") ?? wrapped.originalTopic,
-    originalPartition: partition === null ? null : Number(partition),
-    originalOffset: number("originalOffset") ?? wrapped.originalOffset,
+    originalPartition:
+      Number.isInteger(partition) && partition >= 0 && partition <= INT32_MAX ? partition : null,
+    originalOffset: offset !== null && isLong(offset) ? offset : null,
     errorClass: fromHeader("errorClass") ?? wrapped.errorClass,
     errorMessage: fromHeader("errorMessage") ?? wrapped.errorMessage,
     consumerGroup: fromHeader("consumerGroup") ?? wrapped.consumerGroup,
@@ -157,10 +166,10 @@ function wrappedFailure(body: Body | null) {
     return null;
   };
   const outer = body ?? {};
-  const partition = first(outer, ["original_partition", "originalPartition"]);
+
   return {
     originalTopic: first(outer, ["original_topic", "originalTopic"]),
-    partition: partition !== null && /^\d+$/.test(partition) ? partition : null,
+    partition: first(outer, ["original_partition", "originalPartition"]),
     originalOffset: first(outer, ["original_offset", "originalOffset"]),
     errorClass: first(errorObject, ["class", "type", "name", "exception"]),
     errorMessage: typeof error === "string" ? error : first(errorObject, ["message", "error"]),

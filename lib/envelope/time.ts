@@ -11,7 +11,9 @@ export function parseTime(text: string): Date | null {
   const candidate = nsb
     ? new Date(`${nsb[1]}T${nsb[2]}.${nsb[3]}Z`)
     : new Date(/^\d+$/.test(trimmed) ? Number(trimmed) : trimmed);
-  return Number.isFinite(candidate.getTime()) ? candidate : null;
+  // Elasticsearch's date fields take four-digit years only; anything else is not a real time.
+  const year = candidate.getUTCFullYear();
+  return Number.isFinite(candidate.getTime()) && year >= 1 && year <= 9999 ? candidate : null;
 }
 
 export function isoTime(text: string | null): string | null {
