@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "@/lib/auth/authorize";
+import { issueSession, signSession } from "@/lib/auth/session-token";
+import { spawnApp, startApp, freePort, type AppServer } from "@/lib/testing/app-server";
+import { apiFetch, appUrl, uniqueName } from "@/lib/testing/real-stack";
+
+/**
+ * Sign-in and roles as a client sees them, against the app `npm test` runs (local users and a
+ * token per role), plus a second instance in trusted-proxy mode.
+ */
+const secret = process.env.CAUSEWAY_SESSION_SECRET ?? "";
+const user = (role: string) => process.env[`CAUSEWAY_TEST_USER_${role.toUpperCase()}`] ?? "";
+const password = (role: string) =>
+  process.env[`CAUSEWAY_TEST_PASSWORD_${role.toUpperCase()}`] ?? "";
+
+function withCookie(token: string, init: RequestInit = {}): RequestInit {
+  return {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), cookie: `${SESSION_COOKIE}=${token}` },
+  };
+}
+
+async function signIn(role: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: appUrl },
+    body: JSON.stringify({ username: user(role), password: password(role) }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.get("set-cookie") ?? "";
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Lax/);
+  expect(cookie).not.toMatch(/Secure/);
+  return /causeway_session=([^;]+)/.exec(cookie)?.[1] ?? "";
+}
+
+const chainPath = `/api/chains/${uniqueName("nobody")}`;
+
+describe("sessions", () => {
+  it("answers 401 JSON to the API without a session, and sends pages to the sign-in page", async () => {
+    const api = await fetch(`${appUrl}${chainPath}`);
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: "Sign in first." });
+    const page = await fetch(`${appUrl}/chains/x?y=1`, { redirect: "manual" });
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe(`/login?next=${encodeURIComponent("/chains/x?y=1")}`);
+  });
+
+  it("signs in with the right password and not with a wrong one", async () => {
+    const token = await signIn("operator");
+    const session = await fetch(`${appUrl}/api/auth/session`, withCookie(token));
+    expect(await session.json()).toEqual({
+      username: user("operator"),
+      role: "operator",
+      via: "session",
+    });
+    const wrong = await fetch(`${appUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: appUrl },
+      body: JSON.stringify({ username: user("operator"), password: "wrong" }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: "Wrong username or password." });
+  });
+
+  it("refuses a forged, an expired and a tampered session with 401", async () => {
+    const now = Date.now();
+    const forged = issueSession(
+      "mallory",
+      "admin",
+      3600,
+      "not-the-secret-not-the-secret-12345",
+      now,
+    );
+    const expired = issueSession(user("admin"), "admin", 60, secret, now - 3_600_000);
+    const genuine = await signIn("viewer");
+    const [, signature] = genuine.split(".");
+    const promoted = signSession(
+      { sub: user("viewer"), role: "admin", exp: now / 1000 + 3600 },
+      "x".repeat(40),
+    );
+    const tampered = `${promoted.split(".")[0]}.${signature}`;
+    for (const [token, message] of [
+      [forged, /not valid/],
+      [expired, /expired/],
+      [tampered, /not valid/],
+      ["garbage", /not valid/],
+    ] as const) {
+      const response = await fetch(`${appUrl}${chainPath}`, withCookie(token));
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: string }).error).toMatch(message);
+    }
+  });
+
+  it("answers 403 JSON for a role below the one a route needs", async () => {
+    const viewer = await apiFetch("/api/auth/users", { role: "viewer" });
+    expect(viewer.status).toBe(403);
+    expect(await viewer.json()).toEqual({
+      error: "This needs the admin role; you are signed in as viewer.",
+    });
+    const admin = await apiFetch("/api/auth/users", { role: "admin" });
+    expect(admin.status).toBe(200);
+    const body = (await admin.json()) as { users: { username: string; passwordHash?: string }[] };
+    expect(body.users.map((u) => u.username)).toContain(user("admin"));
+    expect(JSON.stringify(body)).not.toContain("scrypt$");
+  });
+});
+
+describe("cross-site requests", () => {
+  it("refuses a state-changing request with a session but a missing or foreign Origin", async () => {
+    const token = await signIn("operator");
+    for (const origin of [undefined, "https://evil.example", "null"]) {
+      const response = await fetch(
+        `${appUrl}${chainPath}`,
+        withCookie(token, { method: "POST", headers: origin ? { origin } : {} }),
+      );
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Origin/);
+    }
+    const sameOrigin = await fetch(
+      `${appUrl}${chainPath}`,
+      withCookie(token, { method: "POST", headers: { origin: appUrl } }),
+    );
+    expect(sameOrigin.status).toBe(405);
+  });
+
+  it("refuses a sign-in posted from another site", async () => {
+    const response = await fetch(`${appUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ username: user("viewer"), password: password("viewer") }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("API bearer tokens", () => {
+  it("accepts a configured token with its role and refuses an unknown one", async () => {
+    const session = await apiFetch("/api/auth/session", { role: "operator" });
+    expect(await session.json()).toEqual({
+      username: user("operator"),
+      role: "operator",
+      via: "api-token",
+    });
+    const unknown = await fetch(`${appUrl}${chainPath}`, {
+      headers: { authorization: "Bearer cw_not-a-token" },
+    });
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toEqual({ error: "The API token is not valid." });
+  });
+
+  it("is not held to the Origin check, as browsers never attach it on their own", async () => {
+    const response = await apiFetch(chainPath, { role: "operator", method: "POST" });
+    expect(response.status).toBe(405);
+  });
+});
+
+describe("the app server", () => {
+  it("refuses to start without CAUSEWAY_SESSION_SECRET, saying so", async () => {
+    const app = spawnApp(await freePort(), { CAUSEWAY_SESSION_SECRET: undefined });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain("CAUSEWAY_SESSION_SECRET is not set");
+  });
+});
+
+describe("trusted-proxy mode", () => {
+  let proxied: AppServer;
+  const headers = { "x-forwarded-user": "grace", "x-forwarded-groups": "eng,sre" };
+
+  beforeAll(async () => {
+    proxied = await startApp({
+      CAUSEWAY_AUTH_MODE: "proxy",
+      CAUSEWAY_PROXY_ADDRESSES: "127.0.0.1",
+      CAUSEWAY_PROXY_ROLES: JSON.stringify({ sre: "operator" }),
+    });
+  });
+
+  afterAll(async () => {
+    await proxied?.stop();
+  });
+
+  it("takes the user and role from the headers when the request comes from the proxy's address", async () => {
+    const response = await fetch(`http://127.0.0.1:${proxied.port}/api/auth/session`, { headers });
+    expect(await response.json()).toEqual({
+      username: "grace",
+      role: "operator",
+      via: "trusted-proxy",
+    });
+  });
+
+  it("ignores the same headers from any other address, even with a forged peer header", async () => {
+    const forged: Record<string, string>[] = [
+      {},
+      { "x-causeway-peer": "127.0.0.1", "x-forwarded-for": "127.0.0.1" },
+    ];
+    for (const extra of forged) {
+      const response = await fetch(`http://[::1]:${proxied.port}/api/auth/session`, {
+        headers: { ...headers, ...extra },
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it("does not accept local session cookies in proxy mode", async () => {
+    const token = issueSession(user("admin"), "admin", 3600, secret, Date.now());
+    const response = await fetch(
+      `http://127.0.0.1:${proxied.port}/api/auth/session`,
+      withCookie(token),
+    );
+    expect(response.status).toBe(401);
+  });
+});
