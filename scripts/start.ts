@@ -3,6 +3,7 @@ import path from "node:path";
 import { StackError } from "../stack/errors";
 import { repoRoot, stateDir } from "../stack/paths";
 import { stackDown, stackUp } from "../stack/stack";
+import { writeDevCredentials } from "../lib/auth/dev-credentials";
 import { devOperator, withDevOperator, type Identity } from "./identities";
 import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./processes";
 
@@ -104,13 +105,7 @@ async function main(): Promise<void> {
 /** Prints how to sign in and writes the credentials, readable only by this user, for scripts. */
 function announceDevOperator(dev: Identity, url: string): void {
   const { username, password, token } = dev;
-  fs.writeFileSync(
-    devCredentialsFile,
-    `${JSON.stringify({ username, password, token }, null, 2)}\n`,
-    {
-      mode: 0o600,
-    },
-  );
+  writeDevCredentials(devCredentialsFile, { username, password, token });
   const file = path.relative(repoRoot, devCredentialsFile);
   say(`Sign in as ${username} with password ${password} (development operator, this run only).`);
   say(
