@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import { PEER_HEADER } from "../lib/auth/authorize";
+import { PEER_HEADER, PEER_STAMP_ENV } from "../lib/auth/authorize";
 import { ConfigError, loadConfig } from "../lib/config/config";
 
 /**
@@ -35,13 +36,16 @@ async function main(): Promise<void> {
   } catch (error) {
     refuse(error instanceof ConfigError ? error.message : String(error));
   }
-  (process.env as Record<string, string>).NODE_ENV = "production";
+  const env = process.env as Record<string, string>;
+  env.NODE_ENV = "production";
+  const stamp = randomBytes(16).toString("hex");
+  env[PEER_STAMP_ENV] = stamp;
   const { default: next } = await import("next");
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PEER_HEADER] = `${stamp} ${req.socket.remoteAddress ?? ""}`;
     void handle(req, res);
   });
   server.listen(port, hostname, () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuthConfig } from "../config/auth";
 import { generateApiToken, tokenDigest } from "./api-tokens";
-import { authorize, originAllowed, PEER_HEADER, type AuthRequest } from "./authorize";
+import { authorize, originAllowed, peerFromHeader, type AuthRequest } from "./authorize";
 import { issueSession } from "./session-token";
 
 const secret = "s".repeat(40);
@@ -29,8 +29,10 @@ function request(
   method: string,
   headers: Record<string, string>,
   sessionCookie: string | null = null,
+  peer: string | null = null,
 ): AuthRequest {
-  return { method, headers: new Headers({ host: "app.local:3000", ...headers }), sessionCookie };
+  const all = new Headers({ host: "app.local:3000", ...headers });
+  return { method, headers: all, sessionCookie, peer };
 }
 
 const session = (role: "viewer" | "operator") => issueSession("ada", role, 3600, secret, now);
@@ -94,23 +96,13 @@ describe("authorize", () => {
     const proxyConfig: AuthConfig = { ...config, mode: "proxy" };
     const headers = { "x-forwarded-user": "ada", "x-forwarded-groups": "sre" };
     expect(
-      authorize(
-        request("GET", { ...headers, [PEER_HEADER]: "10.0.0.5" }),
-        proxyConfig,
-        "operator",
-        now,
-      ),
+      authorize(request("GET", headers, null, "10.0.0.5"), proxyConfig, "operator", now),
     ).toMatchObject({
       ok: true,
       principal: { username: "ada", role: "operator", via: "trusted-proxy" },
     });
     expect(
-      authorize(
-        request("GET", { ...headers, [PEER_HEADER]: "10.0.0.9" }),
-        proxyConfig,
-        "viewer",
-        now,
-      ),
+      authorize(request("GET", headers, null, "10.0.0.9"), proxyConfig, "viewer", now),
     ).toMatchObject({ status: 401 });
     expect(
       authorize(request("GET", {}, session("operator")), proxyConfig, "viewer", now),
@@ -134,5 +126,20 @@ describe("originAllowed", () => {
       origin: "https://causeway.internal",
     });
     expect(originAllowed(headers, [])).toBe(true);
+  });
+});
+
+describe("peerFromHeader", () => {
+  const stamp = "0123456789abcdef0123456789abcdef";
+
+  it("gives the address only when the header carries the app server's stamp", () => {
+    expect(peerFromHeader(`${stamp} 10.0.0.5`, stamp)).toBe("10.0.0.5");
+    expect(peerFromHeader(`${"f".repeat(32)} 10.0.0.5`, stamp)).toBeNull();
+    expect(peerFromHeader("10.0.0.5", stamp)).toBeNull();
+    expect(peerFromHeader(`${stamp} `, stamp)).toBeNull();
+  });
+
+  it("believes no peer at all under a server that does not stamp (next start)", () => {
+    expect(peerFromHeader(`${stamp} 10.0.0.5`, undefined)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { AuthConfig } from "../config/auth";
 import { bearerToken, findApiToken } from "./api-tokens";
 import { hasRole, type Principal, type Role } from "./roles";
@@ -12,15 +13,32 @@ import { identityFromProxy } from "./trusted-proxy";
 export const SESSION_COOKIE = "causeway_session";
 
 /**
- * The socket address of the request's peer, set by the app server (scripts/serve-app.ts), which
- * overwrites any value a client sends. Forwarded-for headers are client-controlled and unused.
+ * The socket address of the request's peer, as `<stamp> <address>`, set by the app server
+ * (scripts/serve-app.ts) on every request, replacing whatever a client sent under that name. The
+ * stamp is a random value the server makes at start and keeps in its own process environment
+ * (PEER_STAMP_ENV), so under any other server (`next start`) no peer is believed at all.
+ * Forwarded-for headers are client-controlled and never used.
  */
 export const PEER_HEADER = "x-causeway-peer";
+export const PEER_STAMP_ENV = "CAUSEWAY_INTERNAL_PEER_STAMP";
+
+/** The peer address of a stamped header value, or null unless the stamp is the server's. */
+export function peerFromHeader(value: string | null, stamp: string | undefined): string | null {
+  if (!value || !stamp) return null;
+  const space = value.indexOf(" ");
+  if (space < 0) return null;
+  const given = Buffer.from(value.slice(0, space));
+  const expected = Buffer.from(stamp);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return value.slice(space + 1) || null;
+}
 
 export type AuthRequest = {
   method: string;
   headers: Headers;
   sessionCookie: string | null;
+  /** The connection's peer address, when the app server vouches for it (see PEER_HEADER). */
+  peer: string | null;
 };
 
 export type AuthDecision =
@@ -75,11 +93,7 @@ export function authenticate(
       : { ok: false, status: 401, error: "The API token is not valid." };
   }
   if (config.mode === "proxy") {
-    const identity = identityFromProxy(
-      request.headers,
-      request.headers.get(PEER_HEADER),
-      config.proxy,
-    );
+    const identity = identityFromProxy(request.headers, request.peer, config.proxy);
     if (identity.ok) {
       const { username, role } = identity;
       return { ok: true, principal: { username, role, via: "trusted-proxy" } };
