@@ -25,9 +25,11 @@ export async function createTopic(kafka: Kafka, topic: string, partitions: numbe
 export const steadyEventId = (topic: string, i: number) => `${topic}#${i}`;
 
 export type SteadyProducer = {
-  /** Resolves with the number of records sent once all `total` are acknowledged by the broker. */
+  /** Resolves with the number of records sent, once `total` are or `stop` was called. */
   done: Promise<number>;
   sent(): number;
+  /** Ends the run after the records in flight; resolves like `done`. */
+  stop(): Promise<number>;
 };
 
 /**
@@ -42,10 +44,11 @@ export function startSteadyProducer(
 ): SteadyProducer {
   const producer = kafka.producer();
   let sent = 0;
+  let stopped = false;
   const run = async () => {
     await producer.connect();
     try {
-      while (sent < options.total) {
+      while (sent < options.total && !stopped) {
         const tick = Date.now();
         const count = Math.min(options.perTick, options.total - sent);
         const messages = Array.from({ length: count }, (_, j) => {
@@ -77,7 +80,15 @@ export function startSteadyProducer(
       await producer.disconnect();
     }
   };
-  return { done: run(), sent: () => sent };
+  const done = run();
+  return {
+    done,
+    sent: () => sent,
+    stop: () => {
+      stopped = true;
+      return done;
+    },
+  };
 }
 
 /** High watermark per partition, as a map partition → offset. */
