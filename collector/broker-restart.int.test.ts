@@ -93,19 +93,27 @@ describe("collector across a broker restart", () => {
         tickMs: 200,
         partitions: 2,
       });
-      const beforeRestart = await eventually("a third indexed", async () => {
-        const n = await indexedCount(es, prefix, topic);
-        return n >= TOTAL / 3 ? n : null;
-      });
+      const beforeRestart = await eventually(
+        "a third indexed",
+        async () => {
+          const n = await indexedCount(es, prefix, topic);
+          return n >= TOTAL / 3 ? n : null;
+        },
+        60_000,
+      );
 
       await stopKafka(node);
-      const down = await eventually("/healthz reporting Kafka down", async () => {
-        const response = await fetch(healthz);
-        const body = (await response.json()) as { reasons: string[] };
-        return response.status === 503 && body.reasons.some((r) => r.startsWith("kafka"))
-          ? body
-          : null;
-      });
+      const down = await eventually(
+        "/healthz reporting Kafka down",
+        async () => {
+          const response = await fetch(healthz);
+          const body = (await response.json()) as { reasons: string[] };
+          return response.status === 503 && body.reasons.some((r) => r.startsWith("kafka"))
+            ? body
+            : null;
+        },
+        60_000,
+      );
       await startKafka(node);
 
       expect(await producer.done).toBeGreaterThanOrEqual(TOTAL);
@@ -125,7 +133,7 @@ describe("collector across a broker restart", () => {
       expect(comparison.indexed).toBe(comparison.expected);
       const eventIds = new Set(records.map((r) => r.eventId));
       for (let i = 0; i < TOTAL; i += 1) expect(eventIds.has(steadyEventId(topic, i))).toBe(true);
-      await eventually("/healthz healthy again", async () => (await fetch(healthz)).ok);
+      await eventually("/healthz healthy again", async () => (await fetch(healthz)).ok, 60_000);
       console.info(
         `[faults] broker restart: ${beforeRestart} indexed before the stop; /healthz said "${down.reasons.join("; ")}"; ` +
           `afterwards ${comparison.indexed} of ${comparison.expected} records in the topic indexed ` +

@@ -34,6 +34,8 @@ export async function indexEvents(events: Event[], ctx: WriterContext): Promise<
     if (ctx.aborted()) return false;
     if (attempt > 0) await waitWithHeartbeat(Math.max(backoffDelay(attempt), waitAtLeastMs), ctx);
     attempt += 1;
+    // A slow bulk (Elasticsearch creating an index under load) must not cost us the group.
+    const keepAlive = setInterval(() => void ctx.heartbeat().catch(() => undefined), 1_000);
     try {
       waitAtLeastMs = 0;
       pending = await sendBulk(pending, ctx);
@@ -45,6 +47,8 @@ export async function indexEvents(events: Event[], ctx: WriterContext): Promise<
       } else {
         ctx.status.set("unreachable", errorMessage(error));
       }
+    } finally {
+      clearInterval(keepAlive);
     }
   }
   return true;

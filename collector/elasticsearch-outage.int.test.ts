@@ -60,6 +60,10 @@ describe("collector while Elasticsearch is down or throttling", () => {
       metrics,
     });
     const count = (message: string) => lines.filter((l) => l.message === message).length;
+    const testStarted = Date.now();
+    const phases: string[] = [];
+    const phase = (name: string) =>
+      phases.push(`${name} ${Math.round((Date.now() - testStarted) / 1000)} s`);
     try {
       // Records keep arriving for the whole outage: 20/s for about 80 s.
       const producer = startSteadyProducer(kafka, topic, {
@@ -68,10 +72,13 @@ describe("collector while Elasticsearch is down or throttling", () => {
         tickMs: 250,
         partitions: 3,
       });
-      await eventually("records indexed before the outage", async () =>
-        (await indexedCount(es, prefix, topic)) > 0 ? true : null,
+      await eventually(
+        "records indexed before the outage",
+        async () => ((await indexedCount(es, prefix, topic)) > 0 ? true : null),
+        60_000,
       );
 
+      phase("outage from");
       proxy.mode("refuse");
       const outageStarted = Date.now();
       await eventually("the outage noticed", async () => count(UNREACHABLE) === 1);
@@ -84,8 +91,10 @@ describe("collector while Elasticsearch is down or throttling", () => {
       const failedAttempts = metrics.bulkFailures - failuresAtStart;
       const producedDuringOutage = producer.sent();
       proxy.mode("pass");
+      phase("to");
 
       await eventually("the collector resumed", async () => count(RESUMED) === 1, 45_000);
+      phase("resumed");
       await producer.done;
       const ends = await endOffsets(kafka, topic);
       await eventually(
@@ -101,6 +110,7 @@ describe("collector while Elasticsearch is down or throttling", () => {
 
       // A throttling phase: every bulk answered 429 with Retry-After.
       const throttledFrom = proxy.throttled.length;
+      phase("all committed");
       proxy.mode("throttle");
       const more = startSteadyProducer(kafka, topic, {
         total: 60,
@@ -116,7 +126,11 @@ describe("collector while Elasticsearch is down or throttling", () => {
           3,
       );
       proxy.mode("pass");
-      await eventually("the collector resumed after throttling", async () => count(RESUMED) === 2);
+      await eventually(
+        "the collector resumed after throttling",
+        async () => count(RESUMED) === 2,
+        60_000,
+      );
       const attempts = proxy.throttled
         .slice(throttledFrom)
         .filter((r) => r.path.startsWith("/_bulk"));
@@ -124,6 +138,7 @@ describe("collector while Elasticsearch is down or throttling", () => {
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000);
       expect(count(THROTTLED)).toBe(1);
 
+      phase("throttling over");
       const finalEnds = await endOffsets(kafka, topic);
       const docs = await eventually(
         "every record indexed",
@@ -144,7 +159,7 @@ describe("collector while Elasticsearch is down or throttling", () => {
         `[faults] es-down: outage ${OUTAGE_MS / 1000} s, ${producedDuringOutage} produced by its end, ` +
           `${failedAttempts} failed bulk attempts logged as ${count(UNREACHABLE)} line; ` +
           `429 phase: ${attempts.length} attempts, gaps ${gaps.join("/")} ms (Retry-After ${RETRY_AFTER_S} s); ` +
-          `${comparison.indexed}/${comparison.expected} indexed, 0 missing, 0 doubled`,
+          `${comparison.indexed}/${comparison.expected} indexed, 0 missing, 0 doubled; ${phases.join(", ")}`,
       );
     } finally {
       await collector.stop(1_000);

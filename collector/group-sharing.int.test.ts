@@ -75,10 +75,14 @@ describe("two collector instances in one group", () => {
         partitions: PARTITIONS,
       }).done;
       const ends = await endOffsets(kafka, topic);
-      await eventually("every record committed", async () => {
-        const committed = await committedOffsets(kafka, config.collectorGroup, topic);
-        return [...ends].every(([p, end]) => committed.get(p) === end);
-      });
+      await eventually(
+        "every record committed",
+        async () => {
+          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
+          return [...ends].every(([p, end]) => committed.get(p) === end);
+        },
+        60_000,
+      );
 
       const comparison = compareWithBroker(await indexedRecords(es, prefix, topic), ends);
       expect(comparison).toEqual({ expected: TOTAL, indexed: TOTAL, missing: [], duplicated: [] });
@@ -93,5 +97,5 @@ describe("two collector instances in one group", () => {
     } finally {
       await Promise.all(instances.map((i) => i.collector.stop(1_000)));
     }
-  });
+  }, 120_000);
 });

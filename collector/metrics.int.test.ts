@@ -91,15 +91,19 @@ describe("/metrics, /healthz and index coverage", () => {
     const lag = (m: Map<string, number>, t: string, p: number) =>
       m.get(`causeway_consumer_lag{topic="${t}",partition="${p}"}`);
     try {
-      const caughtUp = await eventually("all 9 records indexed and committed", async () => {
-        const m = await scrape();
-        return m.get("causeway_records_indexed_total") === 9 &&
-          lag(m, topic, 0) === 0 &&
-          lag(m, topic, 1) === 0 &&
-          lag(m, dlq, 0) === 0
-          ? m
-          : null;
-      });
+      const caughtUp = await eventually(
+        "all 9 records indexed and committed",
+        async () => {
+          const m = await scrape();
+          return m.get("causeway_records_indexed_total") === 9 &&
+            lag(m, topic, 0) === 0 &&
+            lag(m, topic, 1) === 0 &&
+            lag(m, dlq, 0) === 0
+            ? m
+            : null;
+        },
+        60_000,
+      );
       expect(caughtUp.get('causeway_decode_flags_total{flag="binary-value"}')).toBe(2);
       expect(caughtUp.get('causeway_decode_flags_total{flag="tombstone"}')).toBe(1);
       expect(caughtUp.get('causeway_decode_flags_total{flag="index-rejected"}')).toBe(0);
@@ -114,10 +118,14 @@ describe("/metrics, /healthz and index coverage", () => {
       expect(healthy.status).toBe(200);
       expect(await healthy.json()).toMatchObject({ status: "ok", reasons: [], recordsIndexed: 9 });
 
-      const coverage = await eventually("coverage of the three partitions", async () => {
-        const entries = await readCoverage(es, prefix, [topic, dlq]);
-        return entries.length === 3 ? entries : null;
-      });
+      const coverage = await eventually(
+        "coverage of the three partitions",
+        async () => {
+          const entries = await readCoverage(es, prefix, [topic, dlq]);
+          return entries.length === 3 ? entries : null;
+        },
+        60_000,
+      );
       expect(
         coverage.map(({ topic: t, partition, offset, highWatermark }) => [
           t,
@@ -138,10 +146,14 @@ describe("/metrics, /healthz and index coverage", () => {
       // Elasticsearch goes away: records pile up uncommitted and /healthz says why.
       proxy.mode("refuse");
       await produce(topic, 0, [json(6), json(7), json(8), json(9)]);
-      const behind = await eventually("lag of the 4 records held back", async () => {
-        const m = await scrape();
-        return lag(m, topic, 0) === 4 ? m : null;
-      });
+      const behind = await eventually(
+        "lag of the 4 records held back",
+        async () => {
+          const m = await scrape();
+          return lag(m, topic, 0) === 4 ? m : null;
+        },
+        60_000,
+      );
       expect(behind.get("causeway_elasticsearch_up")).toBe(0);
       const sick = await fetch(`${url}/healthz`);
       expect(sick.status).toBe(503);
@@ -152,10 +164,14 @@ describe("/metrics, /healthz and index coverage", () => {
       proxy.mode("pass");
       await eventually("lag back to 0", async () => lag(await scrape(), topic, 0) === 0, 45_000);
       await eventually("healthy again", async () => (await fetch(`${url}/healthz`)).ok);
-      const advanced = await eventually("coverage advanced to offset 7", async () => {
-        const [entry] = await readCoverage(es, prefix, [topic]);
-        return entry?.offset === "7" ? entry : null;
-      });
+      const advanced = await eventually(
+        "coverage advanced to offset 7",
+        async () => {
+          const [entry] = await readCoverage(es, prefix, [topic]);
+          return entry?.offset === "7" ? entry : null;
+        },
+        60_000,
+      );
       expect(Date.parse(advanced.indexedAt)).toBeGreaterThan(
         Date.parse(coverage[0]?.indexedAt ?? ""),
       );
@@ -179,5 +195,5 @@ describe("/metrics, /healthz and index coverage", () => {
       server.close();
       await proxy.close();
     }
-  });
+  }, 150_000);
 });
