@@ -43,6 +43,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
   let kafkaReachable = true;
   // Set when kafkajs gives up on a consumer without restarting it: the next refresh builds anew.
   let consumerDead = false;
+  let lastRestart = { error: "", at: 0 };
   const elasticsearch = new ElasticsearchStatus(log, deps.metrics);
   const coverage = new CoverageWriter(deps.es, config.indexPrefix, log);
 
@@ -68,7 +69,12 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     });
     next.on(next.events.CRASH, ({ payload }) => {
       if (payload.restart) {
-        log.warn("consumer failed; kafkajs restarts it", { error: errorMessage(payload.error) });
+        // While the broker is away kafkajs restarts the consumer over and over: say so once.
+        const error = errorMessage(payload.error);
+        if (error !== lastRestart.error || Date.now() - lastRestart.at > 60_000) {
+          log.warn("consumer failed; kafkajs restarts it", { error });
+          lastRestart = { error, at: Date.now() };
+        }
         return;
       }
       log.error("consumer stopped; building a new one", { error: errorMessage(payload.error) });
