@@ -1,8 +1,9 @@
-import type { Client } from "@elastic/elasticsearch";
+import { errors, type Client } from "@elastic/elasticsearch";
 import type { Event } from "@/lib/events/event";
 import { eventDocument, eventsIndexFor } from "@/lib/elastic/indices";
 import { errorMessage, type Logger } from "@/lib/log";
-import { backoffDelay } from "./backoff";
+import { backoffDelay, retryAfterMs } from "./backoff";
+import type { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
 
 export type WriterContext = {
@@ -10,6 +11,7 @@ export type WriterContext = {
   indexPrefix: string;
   log: Logger;
   metrics: CollectorMetrics;
+  status: ElasticsearchStatus;
   /** True once shutdown gave up waiting: stop retrying and let the records be redelivered. */
   aborted: () => boolean;
   /** Keeps the consumer's group membership alive while we wait for Elasticsearch. */
@@ -21,22 +23,32 @@ type Pending = { event: Event; rejected: boolean };
 /**
  * Indexes the events and resolves only when Elasticsearch has acknowledged every one of them;
  * returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
- * retried with backoff; a document Elasticsearch rejects is indexed again without its payload
- * fields and flagged, so no record is lost for being odd.
+ * retried with backoff, never sooner than a 429's Retry-After; a document Elasticsearch rejects
+ * is indexed again without its payload fields and flagged, so no record is lost for being odd.
  */
 export async function indexEvents(events: Event[], ctx: WriterContext): Promise<boolean> {
   let pending: Pending[] = events.map((event) => ({ event, rejected: false }));
   let attempt = 0;
+  let waitAtLeastMs = 0;
   while (pending.length > 0) {
     if (ctx.aborted()) return false;
-    if (attempt > 0) await waitWithHeartbeat(backoffDelay(attempt), ctx);
+    if (attempt > 0) await waitWithHeartbeat(Math.max(backoffDelay(attempt), waitAtLeastMs), ctx);
     attempt += 1;
+    // A slow bulk (Elasticsearch creating an index under load) must not cost us the group.
+    const keepAlive = setInterval(() => void ctx.heartbeat().catch(() => undefined), 1_000);
     try {
+      waitAtLeastMs = 0;
       pending = await sendBulk(pending, ctx);
-      markElasticsearch(true, ctx);
     } catch (error) {
       ctx.metrics.bulkFailures += 1;
-      markElasticsearch(false, ctx, errorMessage(error));
+      if (error instanceof errors.ResponseError && error.statusCode === 429) {
+        waitAtLeastMs = retryAfterMs(error.meta.headers?.["retry-after"]) ?? 0;
+        ctx.status.set("throttled", errorMessage(error));
+      } else {
+        ctx.status.set("unreachable", errorMessage(error));
+      }
+    } finally {
+      clearInterval(keepAlive);
     }
   }
   return true;
@@ -48,11 +60,11 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
     rejected ? event : eventDocument(event),
   ]);
   const started = performance.now();
-  ctx.metrics.bulkRequests += 1;
   const response = await ctx.es.bulk({ operations, refresh: false });
-  ctx.metrics.bulkSecondsSum += (performance.now() - started) / 1000;
+  ctx.metrics.observeBulk((performance.now() - started) / 1000);
 
   const again: Pending[] = [];
+  let throttled = false;
   response.items.forEach((item, i) => {
     const result = item.index;
     const entry = pending[i];
@@ -63,6 +75,7 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
       return;
     }
     if (result.status === 429 || result.status >= 500 || entry.rejected) {
+      throttled ||= result.status === 429;
       again.push(entry);
       return;
     }
@@ -74,6 +87,7 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
     again.push({ event: withoutPayload(entry.event), rejected: true });
   });
   if (again.length > 0) ctx.metrics.bulkFailures += 1;
+  ctx.status.set(throttled ? "throttled" : "reachable");
   return again;
 }
 
@@ -84,18 +98,6 @@ function withoutPayload(event: Event): Event {
     headers: {},
     flags: [...event.flags, "index-rejected"],
   };
-}
-
-function markElasticsearch(up: boolean, ctx: WriterContext, reason?: string): void {
-  const wasUp = ctx.metrics.elasticsearchUp === 1;
-  ctx.metrics.elasticsearchUp = up ? 1 : 0;
-  if (wasUp && !up) {
-    ctx.log.warn("elasticsearch unavailable; holding commits and retrying with backoff", {
-      reason,
-    });
-  } else if (!wasUp && up) {
-    ctx.log.info("elasticsearch reachable again; resuming commits");
-  }
 }
 
 async function waitWithHeartbeat(ms: number, ctx: WriterContext): Promise<void> {

@@ -4,6 +4,8 @@ import type { Config } from "@/lib/config/config";
 import { decodeRecord } from "@/lib/envelope/decode";
 import { errorMessage, type Logger } from "@/lib/log";
 import { indexEvents } from "./bulk-writer";
+import { CoverageWriter } from "./coverage-writer";
+import { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
 import { collectableTopics, sameTopics } from "./topics";
 
@@ -19,6 +21,10 @@ export type Collector = {
   /** Stops fetching, lets the batch in flight finish (or gives up after `graceMs`), disconnects. */
   stop(graceMs?: number): Promise<void>;
   subscribedTopics(): readonly string[];
+  /** Whether the last bulk request reached Elasticsearch, and why not. */
+  elasticsearch: ElasticsearchStatus;
+  /** False from a failed topic listing until the next one succeeds. */
+  kafkaReachable(): boolean;
 };
 
 /**
@@ -34,16 +40,46 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
   let subscribed: string[] = [];
   let aborted = false;
   let stopped = false;
+  let kafkaReachable = true;
+  // Set when kafkajs gives up on a consumer without restarting it: the next refresh builds anew.
+  let consumerDead = false;
+  let lastRestart = { error: "", at: 0 };
+  const elasticsearch = new ElasticsearchStatus(log, deps.metrics);
+  const coverage = new CoverageWriter(deps.es, config.indexPrefix, log);
 
   const refresh = async () => {
     const topics = collectableTopics(await admin.listTopics(), config.topicPattern);
-    if (sameTopics(topics, subscribed)) return;
-    if (consumer) await consumer.disconnect();
+    if (sameTopics(topics, subscribed) && !consumerDead) return;
+    if (consumer) await consumer.disconnect().catch(() => undefined);
     consumer = null;
+    consumerDead = false;
+    deps.metrics.assignedPartitions = new Map();
     subscribed = topics;
     if (topics.length === 0) return;
     log.info("subscribing", { topics });
-    const next = kafka.consumer({ groupId: config.collectorGroup, maxBytesPerPartition: 4 << 20 });
+    const next = kafka.consumer({
+      groupId: config.collectorGroup,
+      maxBytesPerPartition: 4 << 20,
+      sessionTimeout: config.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(config.sessionTimeoutMs / 3)),
+    });
+    next.on(next.events.GROUP_JOIN, ({ payload }) => {
+      deps.metrics.assignedPartitions = new Map(Object.entries(payload.memberAssignment));
+      log.info("partitions assigned", { assignment: payload.memberAssignment });
+    });
+    next.on(next.events.CRASH, ({ payload }) => {
+      if (payload.restart) {
+        // While the broker is away kafkajs restarts the consumer over and over: say so once.
+        const error = errorMessage(payload.error);
+        if (error !== lastRestart.error || Date.now() - lastRestart.at > 60_000) {
+          log.warn("consumer failed; kafkajs restarts it", { error });
+          lastRestart = { error, at: Date.now() };
+        }
+        return;
+      }
+      log.error("consumer stopped; building a new one", { error: errorMessage(payload.error) });
+      if (consumer === next) consumerDead = true;
+    });
     await next.connect();
     await next.subscribe({ topics, fromBeginning: true });
     await next.run({
@@ -84,12 +120,20 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
         indexPrefix: config.indexPrefix,
         log,
         metrics: deps.metrics,
+        status: elasticsearch,
         aborted: () => aborted,
         heartbeat,
       });
       if (!acknowledged) return;
       const last = chunk[chunk.length - 1];
       if (!last) continue;
+      coverage.note({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: last.offset,
+        indexedAt: new Date().toISOString(),
+        highWatermark: batch.highWatermark,
+      });
       resolveOffset(last.offset);
       // Commit exactly what Elasticsearch has acknowledged: the next offset to read.
       await owner.commitOffsets([
@@ -109,9 +153,16 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
   const schedule = () => {
     timer = setTimeout(() => {
       inFlight = refresh()
-        .catch((error: unknown) =>
-          log.warn("topic refresh failed; will try again", { error: errorMessage(error) }),
-        )
+        .then(() => {
+          if (!kafkaReachable) log.info("kafka reachable again; resuming");
+          kafkaReachable = true;
+        })
+        .catch((error: unknown) => {
+          if (kafkaReachable) {
+            log.warn("kafka unreachable; retrying", { error: errorMessage(error) });
+          }
+          kafkaReachable = false;
+        })
         .finally(() => {
           if (!stopped) schedule();
         });
@@ -121,6 +172,8 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
 
   return {
     subscribedTopics: () => subscribed,
+    elasticsearch,
+    kafkaReachable: () => kafkaReachable,
     async stop(graceMs = 10_000) {
       stopped = true;
       clearTimeout(timer);
@@ -131,6 +184,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
       try {
         await consumer?.disconnect();
         await admin.disconnect();
+        await coverage.drain();
       } finally {
         clearTimeout(giveUp);
       }

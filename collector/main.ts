@@ -1,11 +1,14 @@
 import { loadConfig, redactedConfig, ConfigError } from "@/lib/config/config";
+import type { AddressInfo } from "node:net";
 import { createElasticsearch } from "@/lib/elastic/client";
+import { ensureCoverageIndex } from "@/lib/elastic/coverage";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
 import { startHttpServer } from "./http";
 import { CollectorMetrics } from "./metrics";
+import { createProbes } from "./probes";
 
 /**
  * The collector process. Shutdown order is fixed: stop fetching → let the batch in flight be
@@ -18,16 +21,14 @@ async function main(): Promise<void> {
 
   const es = createElasticsearch(config.elasticsearchUrl);
   await ensureEventsTemplate(es, config.indexPrefix);
+  await ensureCoverageIndex(es, config.indexPrefix);
   const metrics = new CollectorMetrics();
-  const server = await startHttpServer(config.collectorPort, metrics);
-  const collector = await startCollector({
-    config,
-    kafka: createKafka(config.kafkaBrokers, "causeway-collector"),
-    es,
-    log,
-    metrics,
-  });
-  log.info("running", { metrics: `http://127.0.0.1:${config.collectorPort}/metrics` });
+  const kafka = createKafka(config.kafkaBrokers, "causeway-collector");
+  const collector = await startCollector({ config, kafka, es, log, metrics });
+  const probes = createProbes({ config, kafka, es, collector });
+  const server = await startHttpServer(config.collectorPort, metrics, probes);
+  const { port } = server.address() as AddressInfo;
+  log.info("running", { metrics: `http://127.0.0.1:${port}/metrics` });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("stopping", { signal });
     await collector.stop();
+    await probes.close();
     server.close();
     await es.close();
     log.info("stopped", { recordsIndexed: metrics.recordsIndexed });

@@ -1,16 +1,34 @@
-import type { ReadFlag } from "@/lib/events/event";
+import { ReadFlag } from "@/lib/events/event";
+
+/** Upper bounds (seconds) of the bulk latency histogram: 5 ms to 30 s. */
+export const BULK_SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** What /metrics reads from Kafka at scrape time (absent while Kafka is unreachable). */
+export type KafkaGauges = {
+  /** The collector group's lag per partition of every collected topic. */
+  lag: { topic: string; partition: number; lag: number }[];
+  /** Records held in each DLQ topic: high minus low watermark, summed over partitions. */
+  dlqDepth: { topic: string; depth: number }[];
+};
 
 /** The collector's counters, rendered in the Prometheus text format on /metrics. */
 export class CollectorMetrics {
   recordsIndexed = 0;
-  bulkRequests = 0;
   bulkFailures = 0;
-  bulkSecondsSum = 0;
   elasticsearchUp = 1;
   lastIndexedAt: number | null = null;
-  readonly flags = new Map<ReadFlag, number>();
+  readonly flags = new Map<ReadFlag, number>(ReadFlag.options.map((flag) => [flag, 0]));
   /** Highest offset indexed per topic-partition: what "search you can trust" reports. */
   readonly indexedOffsets = new Map<string, string>();
+  /** Partitions this instance is assigned, per topic, as of its last group join. */
+  assignedPartitions = new Map<string, number[]>();
+  private readonly bulkBuckets = BULK_SECONDS_BUCKETS.map(() => 0);
+  private bulkCount = 0;
+  private bulkSecondsSum = 0;
+
+  get bulkRequests(): number {
+    return this.bulkCount;
+  }
 
   recordIndexed(
     topic: string,
@@ -24,7 +42,15 @@ export class CollectorMetrics {
     for (const flag of flags) this.flags.set(flag, (this.flags.get(flag) ?? 0) + 1);
   }
 
-  render(): string {
+  observeBulk(seconds: number): void {
+    this.bulkCount += 1;
+    this.bulkSecondsSum += seconds;
+    BULK_SECONDS_BUCKETS.forEach((bound, i) => {
+      if (seconds <= bound) this.bulkBuckets[i] = (this.bulkBuckets[i] ?? 0) + 1;
+    });
+  }
+
+  render(kafka: KafkaGauges | null): string {
     const lines = [
       "# HELP causeway_records_indexed_total Kafka records acknowledged by Elasticsearch.",
       "# TYPE causeway_records_indexed_total counter",
@@ -32,24 +58,47 @@ export class CollectorMetrics {
       "# HELP causeway_decode_flags_total Records indexed with something unreadable, by kind.",
       "# TYPE causeway_decode_flags_total counter",
       ...[...this.flags].map(([flag, n]) => `causeway_decode_flags_total{flag="${flag}"} ${n}`),
-      "# HELP causeway_bulk_requests_total Bulk requests sent to Elasticsearch.",
-      "# TYPE causeway_bulk_requests_total counter",
-      `causeway_bulk_requests_total ${this.bulkRequests}`,
-      "# HELP causeway_bulk_failures_total Bulk requests that failed and were retried.",
+      "# HELP causeway_bulk_request_duration_seconds Time of each bulk request to Elasticsearch.",
+      "# TYPE causeway_bulk_request_duration_seconds histogram",
+      ...BULK_SECONDS_BUCKETS.map(
+        (bound, i) =>
+          `causeway_bulk_request_duration_seconds_bucket{le="${bound}"} ${this.bulkBuckets[i]}`,
+      ),
+      `causeway_bulk_request_duration_seconds_bucket{le="+Inf"} ${this.bulkCount}`,
+      `causeway_bulk_request_duration_seconds_sum ${this.bulkSecondsSum.toFixed(6)}`,
+      `causeway_bulk_request_duration_seconds_count ${this.bulkCount}`,
+      "# HELP causeway_bulk_failures_total Bulk requests that failed, wholly or in part, and were retried.",
       "# TYPE causeway_bulk_failures_total counter",
       `causeway_bulk_failures_total ${this.bulkFailures}`,
-      "# HELP causeway_bulk_seconds_sum Time spent in bulk requests.",
-      "# TYPE causeway_bulk_seconds_sum counter",
-      `causeway_bulk_seconds_sum ${this.bulkSecondsSum.toFixed(6)}`,
       "# HELP causeway_elasticsearch_up Whether the last bulk request reached Elasticsearch.",
       "# TYPE causeway_elasticsearch_up gauge",
       `causeway_elasticsearch_up ${this.elasticsearchUp}`,
+      "# HELP causeway_kafka_up Whether the broker answered this scrape's offset requests.",
+      "# TYPE causeway_kafka_up gauge",
+      `causeway_kafka_up ${kafka ? 1 : 0}`,
+      "# HELP causeway_assigned_partitions Partitions assigned to this collector instance.",
+      "# TYPE causeway_assigned_partitions gauge",
+      ...[...this.assignedPartitions].map(
+        ([topic, partitions]) =>
+          `causeway_assigned_partitions{topic="${escapeLabel(topic)}"} ${partitions.length}`,
+      ),
       "# HELP causeway_indexed_offset Highest offset indexed per partition.",
       "# TYPE causeway_indexed_offset gauge",
       ...[...this.indexedOffsets].map(([key, offset]) => {
         const [topic, partition] = key.split("\u0000");
         return `causeway_indexed_offset{topic="${escapeLabel(topic ?? "")}",partition="${partition}"} ${offset}`;
       }),
+      "# HELP causeway_consumer_lag Records not yet committed by the collector's group, per partition.",
+      "# TYPE causeway_consumer_lag gauge",
+      ...(kafka?.lag ?? []).map(
+        ({ topic, partition, lag }) =>
+          `causeway_consumer_lag{topic="${escapeLabel(topic)}",partition="${partition}"} ${lag}`,
+      ),
+      "# HELP causeway_dlq_depth Records held in each DLQ topic (high minus low watermark).",
+      "# TYPE causeway_dlq_depth gauge",
+      ...(kafka?.dlqDepth ?? []).map(
+        ({ topic, depth }) => `causeway_dlq_depth{topic="${escapeLabel(topic)}"} ${depth}`,
+      ),
     ];
     return `${lines.join("\n")}\n`;
   }

@@ -9,20 +9,40 @@ import { findJavaHome } from "./tools";
 
 /** Single-node KRaft broker (broker + controller, static voter) from Maven Central jars. */
 export const KAFKA_PORT = 9092;
-const CONTROLLER_PORT = 9093;
-const pidFile = path.join(kafkaDir, "kafka.pid");
-const logFile = path.join(kafkaDir, "kafka.log");
-const dataDir = path.join(kafkaDir, "data");
 
-const serverProperties = `process.roles=broker,controller
+/**
+ * Where one broker listens and keeps its state. The local stack runs `defaultKafkaNode`; tests
+ * that must stop a broker run a node of their own on other ports, never the shared one.
+ */
+export type KafkaNode = {
+  port: number;
+  controllerPort: number;
+  /** Holds its data, properties, log and pid file. */
+  dir: string;
+  /** Maximum heap, e.g. "768m". */
+  heap: string;
+};
+
+export const defaultKafkaNode: KafkaNode = {
+  port: KAFKA_PORT,
+  controllerPort: 9093,
+  dir: kafkaDir,
+  heap: "768m",
+};
+
+// Every node resolves its jars through the same cache, so a second node costs no Maven run.
+const classpathCache = path.join(kafkaDir, "classpath.txt");
+
+function serverProperties(node: KafkaNode): string {
+  return `process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}
-listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}
+controller.quorum.voters=1@127.0.0.1:${node.controllerPort}
+listeners=PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}
+advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
-log.dirs=${dataDir}
+log.dirs=${dataDir(node)}
 num.partitions=3
 auto.create.topics.enable=true
 offsets.topic.replication.factor=1
@@ -32,6 +52,7 @@ transaction.state.log.min.isr=1
 group.initial.rebalance.delay.ms=0
 log.retention.hours=168
 `;
+}
 
 const log4jProperties = `log4j.rootLogger=WARN, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
@@ -40,13 +61,16 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
 log4j.logger.kafka.server.BrokerServer=INFO
 `;
 
-export function kafkaPid(): number | null {
-  return readPid(pidFile);
+const dataDir = (node: KafkaNode) => path.join(node.dir, "data");
+const pidFile = (node: KafkaNode) => path.join(node.dir, "kafka.pid");
+
+export function kafkaPid(node = defaultKafkaNode): number | null {
+  return readPid(pidFile(node));
 }
 
-export async function startKafka(): Promise<"started" | "running"> {
-  if (kafkaPid() !== null) return "running";
-  for (const port of [KAFKA_PORT, CONTROLLER_PORT]) {
+export async function startKafka(node = defaultKafkaNode): Promise<"started" | "running"> {
+  if (kafkaPid(node) !== null) return "running";
+  for (const port of [node.port, node.controllerPort]) {
     if (await isPortInUse(port)) {
       throw new StackError(
         `Port ${port} is already in use by another process: stop it, or point Causeway at that broker with KAFKA_BROKERS and ELASTICSEARCH_URL.`,
@@ -55,25 +79,24 @@ export async function startKafka(): Promise<"started" | "running"> {
   }
   const javaHome = findJavaHome();
   const java = path.join(javaHome, "bin", "java");
-  const classpath = resolveDependencies(
-    path.join(mavenDir, "kafka.pom.xml"),
-    path.join(kafkaDir, "classpath.txt"),
-  ).join(path.delimiter);
+  const classpath = resolveDependencies(path.join(mavenDir, "kafka.pom.xml"), classpathCache).join(
+    path.delimiter,
+  );
 
-  fs.mkdirSync(dataDir, { recursive: true });
-  const propertiesFile = path.join(kafkaDir, "server.properties");
-  const log4jFile = path.join(kafkaDir, "log4j.properties");
-  fs.writeFileSync(propertiesFile, serverProperties);
+  fs.mkdirSync(dataDir(node), { recursive: true });
+  const propertiesFile = path.join(node.dir, "server.properties");
+  const log4jFile = path.join(node.dir, "log4j.properties");
+  fs.writeFileSync(propertiesFile, serverProperties(node));
   fs.writeFileSync(log4jFile, log4jProperties);
   const jvmArgs = [
     "-Xms256m",
-    "-Xmx768m",
+    `-Xmx${node.heap}`,
     `-Dlog4j.configuration=file:${log4jFile}`,
     "-cp",
     classpath,
   ];
 
-  if (!fs.existsSync(path.join(dataDir, "meta.properties"))) {
+  if (!fs.existsSync(path.join(dataDir(node), "meta.properties"))) {
     // base64url of "causeway-local-k": the 16-byte cluster id KRaft requires, stable across runs.
     const clusterId = "Y2F1c2V3YXktbG9jYWwtaw";
     const format = spawnSync(
@@ -83,7 +106,7 @@ export async function startKafka(): Promise<"started" | "running"> {
     );
     if (format.status !== 0) {
       throw new StackError(
-        `Formatting Kafka storage in ${dataDir} failed: ${(format.stderr || format.stdout).trim().split("\n").pop()}`,
+        `Formatting Kafka storage in ${dataDir(node)} failed: ${(format.stderr || format.stdout).trim().split("\n").pop()}`,
       );
     }
   }
@@ -92,16 +115,16 @@ export async function startKafka(): Promise<"started" | "running"> {
     name: "Kafka",
     command: java,
     args: [...jvmArgs, "kafka.Kafka", propertiesFile],
-    cwd: kafkaDir,
+    cwd: node.dir,
     env: process.env,
-    logFile,
-    pidFile,
-    ready: () => isPortInUse(KAFKA_PORT),
+    logFile: path.join(node.dir, "kafka.log"),
+    pidFile: pidFile(node),
+    ready: () => isPortInUse(node.port),
     timeoutMs: 90_000,
   });
   return "started";
 }
 
-export function stopKafka(): Promise<boolean> {
-  return stopServer(pidFile, 20_000);
+export function stopKafka(node = defaultKafkaNode): Promise<boolean> {
+  return stopServer(pidFile(node), 20_000);
 }

@@ -34,6 +34,8 @@ const Config = z.object({
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
   CAUSEWAY_MAPPING_FILE: z.string().default(""),
+  // Kafka brokers refuse session timeouts below 6 s by default.
+  CAUSEWAY_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
 });
 
 function regexString() {
@@ -62,6 +64,7 @@ export type Config = {
   /** The envelope mapping file, if any, and the mappings read from it. */
   mappingFile: string | null;
   mappings: EnvelopeMapping[];
+  sessionTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     auth: auth.config,
     mappingFile: c.CAUSEWAY_MAPPING_FILE || null,
     mappings: c.CAUSEWAY_MAPPING_FILE ? loadMappings(c.CAUSEWAY_MAPPING_FILE) : [],
+    sessionTimeoutMs: c.CAUSEWAY_SESSION_TIMEOUT_MS,
   };
 }
 

@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createElasticsearch } from "@/lib/elastic/client";
+import { ensureEventsTemplate } from "@/lib/elastic/indices";
+import { createKafka } from "@/lib/kafka/client";
+import { createLogger } from "@/lib/log";
+import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import {
+  committedOffsets,
+  compareWithBroker,
+  createTopic,
+  deleteTestIndices,
+  endOffsets,
+  indexedRecords,
+  startSteadyProducer,
+} from "@/lib/testing/stream-fixtures";
+import { startCollector, type Collector } from "./collector";
+import { CollectorMetrics } from "./metrics";
+
+const TOTAL = 800;
+const PARTITIONS = 4;
+
+const base = testConfig({});
+const kafka = createKafka(base.kafkaBrokers, "group-int-test");
+const es = createElasticsearch(base.elasticsearchUrl);
+const prefix = uniqueName("shared");
+
+afterAll(() => deleteTestIndices(es, prefix));
+
+const assigned = (metrics: CollectorMetrics) =>
+  [...metrics.assignedPartitions.values()].flat().sort((a, b) => a - b);
+
+describe("two collector instances in one group", () => {
+  it("share the partitions and together index every record exactly once", async () => {
+    const topic = uniqueName("shared");
+    await createTopic(kafka, topic, PARTITIONS);
+    const config = testConfig({
+      CAUSEWAY_INDEX_PREFIX: prefix,
+      CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
+      CAUSEWAY_TOPICS: `^${topic}$`,
+      CAUSEWAY_TOPIC_REFRESH_MS: "1000",
+    });
+    await ensureEventsTemplate(es, prefix);
+    const instances: { metrics: CollectorMetrics; collector: Collector }[] = [];
+    try {
+      for (const name of ["a", "b"]) {
+        const metrics = new CollectorMetrics();
+        const collector = await startCollector({
+          config,
+          kafka,
+          es,
+          log: createLogger(`collector-${name}`, () => undefined),
+          metrics,
+        });
+        instances.push({ metrics, collector });
+      }
+      const [a, b] = instances.map((i) => i.metrics) as [CollectorMetrics, CollectorMetrics];
+      await eventually(
+        "both instances assigned, the partitions split between them",
+        async () => {
+          const both = [...assigned(a), ...assigned(b)].sort((x, y) => x - y);
+          return (
+            assigned(a).length > 0 &&
+            assigned(b).length > 0 &&
+            both.join() === Array.from({ length: PARTITIONS }, (_, p) => p).join()
+          );
+        },
+        60_000,
+      );
+      const split = [assigned(a), assigned(b)];
+
+      await startSteadyProducer(kafka, topic, {
+        total: TOTAL,
+        perTick: 100,
+        tickMs: 100,
+        partitions: PARTITIONS,
+      }).done;
+      const ends = await endOffsets(kafka, topic);
+      await eventually(
+        "every record committed",
+        async () => {
+          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
+          return [...ends].every(([p, end]) => committed.get(p) === end);
+        },
+        60_000,
+      );
+
+      const comparison = compareWithBroker(await indexedRecords(es, prefix, topic), ends);
+      expect(comparison).toEqual({ expected: TOTAL, indexed: TOTAL, missing: [], duplicated: [] });
+      expect(a.recordsIndexed).toBeGreaterThan(0);
+      expect(b.recordsIndexed).toBeGreaterThan(0);
+      // Each record went to Elasticsearch from one instance, once.
+      expect(a.recordsIndexed + b.recordsIndexed).toBe(TOTAL);
+      console.info(
+        `[faults] two instances: partitions ${split[0]?.join(",")} | ${split[1]?.join(",")}, ` +
+          `records indexed ${a.recordsIndexed} + ${b.recordsIndexed} = ${TOTAL}`,
+      );
+    } finally {
+      await Promise.all(instances.map((i) => i.collector.stop(1_000)));
+    }
+  }, 120_000);
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { CollectorMetrics } from "./metrics";
+
+const sample = (text: string, name: string) =>
+  text
+    .split("\n")
+    .find((line) => line.startsWith(`${name} `))
+    ?.split(" ")[1];
+
+describe("CollectorMetrics.render", () => {
+  it("renders bulk latency as a cumulative histogram", () => {
+    const metrics = new CollectorMetrics();
+    metrics.observeBulk(0.02);
+    metrics.observeBulk(0.3);
+    metrics.observeBulk(45);
+    const text = metrics.render(null);
+    expect(sample(text, 'causeway_bulk_request_duration_seconds_bucket{le="0.01"}')).toBe("0");
+    expect(sample(text, 'causeway_bulk_request_duration_seconds_bucket{le="0.025"}')).toBe("1");
+    expect(sample(text, 'causeway_bulk_request_duration_seconds_bucket{le="0.5"}')).toBe("2");
+    expect(sample(text, 'causeway_bulk_request_duration_seconds_bucket{le="30"}')).toBe("2");
+    expect(sample(text, 'causeway_bulk_request_duration_seconds_bucket{le="+Inf"}')).toBe("3");
+    expect(sample(text, "causeway_bulk_request_duration_seconds_count")).toBe("3");
+    expect(sample(text, "causeway_bulk_request_duration_seconds_sum")).toBe("45.320000");
+  });
+
+  it("reports every decode flag, zero until seen", () => {
+    const metrics = new CollectorMetrics();
+    metrics.recordIndexed("orders", 0, "7", ["tombstone"]);
+    const text = metrics.render(null);
+    expect(sample(text, 'causeway_decode_flags_total{flag="tombstone"}')).toBe("1");
+    expect(sample(text, 'causeway_decode_flags_total{flag="not-json"}')).toBe("0");
+    expect(sample(text, 'causeway_indexed_offset{topic="orders",partition="0"}')).toBe("7");
+  });
+
+  it("renders lag and DLQ depth when Kafka answered, and says when it did not", () => {
+    const metrics = new CollectorMetrics();
+    const up = metrics.render({
+      lag: [{ topic: 'we"ird', partition: 2, lag: 5 }],
+      dlqDepth: [{ topic: "payments.DLQ", depth: 3 }],
+    });
+    expect(sample(up, 'causeway_consumer_lag{topic="we\\"ird",partition="2"}')).toBe("5");
+    expect(sample(up, 'causeway_dlq_depth{topic="payments.DLQ"}')).toBe("3");
+    expect(sample(up, "causeway_kafka_up")).toBe("1");
+    expect(sample(metrics.render(null), "causeway_kafka_up")).toBe("0");
+  });
+});
