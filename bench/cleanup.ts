@@ -15,7 +15,9 @@ export async function deleteRunResources(
   resources: RunResources,
 ): Promise<void> {
   for (const prefix of resources.indexPrefixes) await deleteIndices(es, prefix);
-  await attempt("consumer groups", () => admin.deleteGroups(resources.groups));
+  if (resources.groups.length > 0) {
+    await attempt("consumer groups", () => admin.deleteGroups(resources.groups));
+  }
   await attempt("topics", () => admin.deleteTopics({ topics: resources.topics }));
 }
 

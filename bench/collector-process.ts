@@ -22,9 +22,15 @@ export type CollectorProcess = {
  * own. It is started as `node --import tsx`, which is what the `tsx` command does in a child
  * process; starting node directly gives us that process's pid for /proc.
  */
-export function startCollectorProcess(env: Record<string, string>, port: number): CollectorProcess {
+export function startCollectorProcess(
+  env: Record<string, string>,
+  port: number,
+  /** Extra node options, e.g. `--cpu-prof` to see where the collector spends its time. */
+  nodeArgs: string[] = [],
+): CollectorProcess {
   const startedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "collector/main.ts"], {
+  const args = [...nodeArgs, "--import", "tsx", "collector/main.ts"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env, CAUSEWAY_COLLECTOR_PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

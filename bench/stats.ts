@@ -32,5 +32,6 @@ export function formatBytes(bytes: number | null): string {
 }
 
 export function formatMs(ms: number): string {
+  if (ms === Infinity) return "never";
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
