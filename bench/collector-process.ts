@@ -10,6 +10,8 @@ export type CollectorProcess = {
   startedAt: number;
   /** Records Elasticsearch has acknowledged, from the collector's /metrics; null if unreachable. */
   recordsIndexed(): Promise<number | null>;
+  /** The collector's /metrics text; empty if unreachable. */
+  metrics(): Promise<string>;
   /** Peak resident set so far (VmHWM), in bytes; null where /proc is not available. */
   peakRss(): Promise<number | null>;
   /** The collector's last log lines, for a failure message. */
@@ -46,6 +48,14 @@ export function startCollectorProcess(
   child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let lastPeak: number | null = null;
+  const metrics = async () => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+      return await response.text();
+    } catch {
+      return "";
+    }
+  };
 
   return {
     pid,
@@ -54,13 +64,9 @@ export function startCollectorProcess(
       if (child.exitCode !== null) {
         throw new Error(`the collector exited (${child.exitCode}):\n${lines.join("\n")}`);
       }
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/metrics`);
-        return metricValue(await response.text(), "causeway_records_indexed_total");
-      } catch {
-        return null;
-      }
+      return metricValue(await metrics(), "causeway_records_indexed_total");
     },
+    metrics,
     async peakRss() {
       try {
         lastPeak = peakRssFromStatus(await readFile(`/proc/${pid}/status`, "utf8")) ?? lastPeak;

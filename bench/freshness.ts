@@ -9,7 +9,7 @@ import { startCollectorProcess, type CollectorProcess } from "./collector-proces
 import { benchElasticsearch, collectorEnv, positiveInt } from "./common";
 import { assignOffsets, createTopics, toMessage } from "./kafka";
 import { allTopics, benchTopics, defaultShape, orderChain, type BenchRecord } from "./records";
-import { formatBytes, formatMs, formatRate, perSecond, quantile } from "./stats";
+import { bulkSummary, formatBytes, formatMs, formatRate, perSecond, quantile } from "./stats";
 
 /**
  * bench/freshness: with the collector running, produce at a steady rate and measure, for a sample
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     console.log(
       `produce ack → searchable: p50 ${formatMs(quantile(sorted, 0.5))}  p95 ${formatMs(quantile(sorted, 0.95))}  p99 ${formatMs(quantile(sorted, 0.99))}  max ${formatMs(sorted.at(-1) ?? Number.NaN)}  (goal p99 < 2 s)`,
     );
+    console.log(`collector: ${bulkSummary(await collector.metrics())}`);
     console.log(`collector peak RSS (VmHWM): ${formatBytes(await collector.peakRss())}`);
   } finally {
     await collector.stop();

@@ -12,7 +12,7 @@ import { startCollectorProcess, type CollectorProcess } from "./collector-proces
 import { benchElasticsearch, collectorEnv, positiveInt } from "./common";
 import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
 import { allTopics, benchTopics, defaultShape, generateRecords } from "./records";
-import { formatBytes, formatMs, formatRate, perSecond } from "./stats";
+import { bulkSummary, formatBytes, formatMs, formatRate, perSecond } from "./stats";
 
 /**
  * bench/ingest: the collector's Kafka → Elasticsearch throughput against the ceiling of
@@ -44,7 +44,7 @@ const groups: string[] = [];
 const indexPrefixes: string[] = [];
 let activeCollector: CollectorProcess | null = null;
 
-type CollectorRun = { ms: number; startupMs: number; peakRss: number | null };
+type CollectorRun = { ms: number; startupMs: number; peakRss: number | null; bulks: string };
 
 async function main(): Promise<void> {
   const count = positiveInt(args.records, "--records");
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     console.log(
       `  collector  ${formatRate(collectorRate).padStart(9)} records  Kafka → Elasticsearch from process start (${formatMs(collector.ms)}; first record indexed after ${formatMs(collector.startupMs)})`,
     );
+    console.log(`             ${collector.bulks}`);
     console.log(
       `  ratio      ${(collectorRate / ceilingRate).toFixed(2)}  (goal ≥ 0.80); without start-up: ${(perSecond(count, collector.ms - collector.startupMs) / ceilingRate).toFixed(2)}`,
     );
@@ -175,6 +176,7 @@ async function waitForAll(collector: CollectorProcess, count: number): Promise<C
         ms: at - collector.startedAt,
         startupMs: (firstIndexedAt ?? at) - collector.startedAt,
         peakRss: await collector.peakRss(),
+        bulks: bulkSummary(await collector.metrics()),
       };
     }
     if (at - collector.startedAt > 15 * 60_000) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metricValue, peakRssFromStatus, quantile } from "./stats";
+import { bulkSummary, metricValue, peakRssFromStatus, quantile } from "./stats";
 
 describe("quantile", () => {
   const values = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -40,5 +40,20 @@ describe("metricValue", () => {
 
   it("is null for a metric that is not there", () => {
     expect(metricValue(exposition, "causeway_bulk_requests_total")).toBeNull();
+  });
+});
+
+describe("bulkSummary", () => {
+  it("reads the bulk latency histogram", () => {
+    const exposition = [
+      "causeway_records_indexed_total 400",
+      "causeway_bulk_request_duration_seconds_sum 2.000000",
+      "causeway_bulk_request_duration_seconds_count 4",
+    ].join("\n");
+    expect(bulkSummary(exposition)).toBe("4 bulk requests, mean 500 ms, 100 records each");
+  });
+
+  it("says so when there were none", () => {
+    expect(bulkSummary("causeway_records_indexed_total 0")).toBe("no bulk requests");
   });
 });

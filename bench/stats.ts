@@ -35,3 +35,17 @@ export function formatMs(ms: number): string {
   if (ms === Infinity) return "never";
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
+
+/** "N bulk requests, mean X ms, Y docs each" out of the collector's /metrics text. */
+export function bulkSummary(exposition: string): string {
+  // Named as a histogram in newer collectors, as two counters in older ones.
+  const requests =
+    metricValue(exposition, "causeway_bulk_request_duration_seconds_count") ??
+    metricValue(exposition, "causeway_bulk_requests_total");
+  const seconds =
+    metricValue(exposition, "causeway_bulk_request_duration_seconds_sum") ??
+    metricValue(exposition, "causeway_bulk_seconds_sum");
+  const records = metricValue(exposition, "causeway_records_indexed_total");
+  if (!requests || seconds === null || records === null) return "no bulk requests";
+  return `${requests} bulk requests, mean ${formatMs((seconds * 1000) / requests)}, ${Math.round(records / requests)} records each`;
+}
