@@ -115,6 +115,7 @@ async function produceBatch(count: number, partitions: number): Promise<Event[]>
     decodeRecord(toRawRecord(record, offsets[i] ?? "0"), {
       dlqPattern: config.dlqPattern,
       rawMaxBytes: config.rawMaxBytes,
+      mappings: config.mappings,
       now,
     }),
   );
