@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       `produced ${produced.count} records in ${formatMs(produced.ms)} (${formatRate(perSecond(produced.count, produced.ms))})`,
     );
     console.log(
-      `timed ${sorted.length} records; ${unseen.length} not searchable within 30 s of the end (counted as never)`,
+      `timed ${latencies.length} records; ${unseen.length} not searchable within 30 s of the end (counted as never)`,
     );
     console.log(
       `index refresh_interval ${await refreshInterval()}; searchability checked every ${pollMs} ms`,
