@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{lib,collector,demo,stack,components}/**/*.test.ts"],
+          include: ["{lib,collector,demo,stack,components,bench}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

@@ -83,6 +83,10 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     await next.connect();
     await next.subscribe({ topics, fromBeginning: true });
     await next.run({
+      // One bulk request in flight per partition being indexed. kafkajs still hands each
+      // partition's batches over one at a time, in order, so a partition's commit never passes
+      // a record Elasticsearch has not acknowledged.
+      partitionsConsumedConcurrently: config.bulkInFlight,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => handleBatch(payload, next),

@@ -25,6 +25,7 @@ describe("loadConfig", () => {
     ["CAUSEWAY_INDEX_PREFIX", "Upper"],
     ["CAUSEWAY_TOPICS", "(unclosed"],
     ["CAUSEWAY_RAW_MAX_BYTES", "12"],
+    ["CAUSEWAY_BULK_IN_FLIGHT", "0"],
   ])("rejects a bad %s with a sentence naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

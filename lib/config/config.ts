@@ -31,6 +31,7 @@ const Config = z.object({
     .min(1024)
     .default(64 * 1024),
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
+  CAUSEWAY_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(3),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
   CAUSEWAY_MAPPING_FILE: z.string().default(""),
@@ -59,6 +60,8 @@ export type Config = {
   topicRefreshMs: number;
   rawMaxBytes: number;
   bulkMaxDocs: number;
+  /** Partitions indexed at once, each with one bulk request in flight. */
+  bulkInFlight: number;
   collectorPort: number;
   auth: AuthConfig;
   /** The envelope mapping file, if any, and the mappings read from it. */
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     topicRefreshMs: c.CAUSEWAY_TOPIC_REFRESH_MS,
     rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
+    bulkInFlight: c.CAUSEWAY_BULK_IN_FLIGHT,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
     auth: auth.config,
     mappingFile: c.CAUSEWAY_MAPPING_FILE || null,

@@ -1,0 +1,34 @@
+import { Client } from "@elastic/elasticsearch";
+import type { Config } from "@/lib/config/config";
+
+/**
+ * The bench's own client: a loaded machine can take longer than the app's 30 s over one bulk
+ * request, and a timed-out request would spoil the run rather than measure it.
+ */
+export function benchElasticsearch(url: string): Client {
+  return new Client({ node: url, requestTimeout: 300_000, maxRetries: 0 });
+}
+
+/** The collector's environment for one run: its own topics, group and index prefix. */
+export function collectorEnv(
+  config: Config,
+  run: string,
+  indexPrefix: string,
+  group: string,
+): Record<string, string> {
+  return {
+    KAFKA_BROKERS: config.kafkaBrokers.join(","),
+    ELASTICSEARCH_URL: config.elasticsearchUrl,
+    CAUSEWAY_INDEX_PREFIX: indexPrefix,
+    CAUSEWAY_COLLECTOR_GROUP: group,
+    CAUSEWAY_TOPICS: `^${run.replaceAll("-", "\\-")}\\.`,
+  };
+}
+
+export function positiveInt(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${name} must be a positive integer, got ${value}`);
+  }
+  return n;
+}

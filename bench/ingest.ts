@@ -1,0 +1,244 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { loadConfig } from "@/lib/config/config";
+import { ensureEventsTemplate, eventsAlias, eventsIndexFor } from "@/lib/elastic/indices";
+import { decodeRecord } from "@/lib/envelope/decode";
+import type { Event } from "@/lib/events/event";
+import { createKafka } from "@/lib/kafka/client";
+import { bulkFromMemory, type BulkSettings } from "./ceiling";
+import { deleteIndices, deleteRunResources } from "./cleanup";
+import { startCollectorProcess, type CollectorProcess } from "./collector-process";
+import { benchElasticsearch, collectorEnv, positiveInt } from "./common";
+import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
+import { allTopics, benchTopics, defaultShape, generateRecords } from "./records";
+import { bulkSummary, formatBytes, formatMs, formatRate, perSecond } from "./stats";
+
+/**
+ * bench/ingest: the collector's Kafka → Elasticsearch throughput against the ceiling of
+ * bulk-indexing the same documents straight from memory, side by side in one run.
+ * Usage: npm run bench:ingest -- [--records N] [--rounds R] [--partitions P] [--sweep]
+ *        [--profile DIR] (the collector writes a V8 CPU profile there when it stops)
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    records: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "1" },
+    partitions: { type: "string", default: "3" },
+    "batch-docs": { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "2" },
+    sweep: { type: "boolean", default: false },
+    profile: { type: "string" },
+    "collector-port": { type: "string", default: "4208" },
+  },
+});
+
+const config = loadConfig(process.env);
+const run = `cwbench-${randomUUID().slice(0, 8)}`;
+const topics = benchTopics(run);
+const kafka = createKafka(config.kafkaBrokers, "causeway-bench");
+const es = benchElasticsearch(config.elasticsearchUrl);
+const admin = kafka.admin();
+const groups: string[] = [];
+const indexPrefixes: string[] = [];
+let activeCollector: CollectorProcess | null = null;
+
+type CollectorRun = { ms: number; startupMs: number; peakRss: number | null; bulks: string };
+
+async function main(): Promise<void> {
+  const count = positiveInt(args.records, "--records");
+  const rounds = positiveInt(args.rounds, "--rounds");
+  const partitions = positiveInt(args.partitions, "--partitions");
+  const best: BulkSettings = {
+    batchDocs: positiveInt(args["batch-docs"], "--batch-docs"),
+    concurrency: positiveInt(args.concurrency, "--concurrency"),
+  };
+  await admin.connect();
+  const events = await produceBatch(count, partitions);
+  const days = [...new Set(events.map((event) => event.timestamp.slice(0, 10)))];
+  if (args.sweep) await sweep(events, days);
+
+  const ratios: number[] = [];
+  let peakRss: number | null = null;
+  for (let round = 1; round <= rounds; round += 1) {
+    const ceilingMs = await measureCeiling(events, days, best, round);
+    // Each round's collector is a new group: it reads the same records from the beginning.
+    const collector = await measureCollector(count, days, round);
+    peakRss = Math.max(peakRss ?? 0, collector.peakRss ?? 0) || null;
+    const ceilingRate = perSecond(count, ceilingMs);
+    const collectorRate = perSecond(count, collector.ms);
+    ratios.push(collectorRate / ceilingRate);
+    console.log("");
+    console.log(`round ${round} of ${rounds}`);
+    console.log(
+      `  ceiling    ${formatRate(ceilingRate).padStart(9)} docs     bulk from memory, ${best.batchDocs} docs × ${best.concurrency} in flight (${formatMs(ceilingMs)})`,
+    );
+    console.log(
+      `  collector  ${formatRate(collectorRate).padStart(9)} records  Kafka → Elasticsearch from process start (${formatMs(collector.ms)}; first record indexed after ${formatMs(collector.startupMs)})`,
+    );
+    console.log(`             ${collector.bulks}`);
+    console.log(
+      `  ratio      ${(collectorRate / ceilingRate).toFixed(2)}  (goal ≥ 0.80); without start-up: ${(perSecond(count, collector.ms - collector.startupMs) / ceilingRate).toFixed(2)}`,
+    );
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log("");
+  console.log(
+    `ratio collector / ceiling: ${(sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN).toFixed(2)}${rounds > 1 ? ` (median of ${rounds} rounds)` : ""}  (goal ≥ 0.80)`,
+  );
+  console.log(`collector peak RSS (VmHWM): ${formatBytes(peakRss)}`);
+}
+
+/** Produces the batch into fresh topics and returns its documents as the decoder makes them. */
+async function produceBatch(count: number, partitions: number): Promise<Event[]> {
+  console.log(
+    `run ${run}: ${count} records over ${allTopics(topics).length} topics × ${partitions} partitions`,
+  );
+  const records = generateRecords(count, topics, { ...defaultShape, partitions });
+  const bytes = records.reduce((sum, r) => sum + r.value.length, 0);
+  const largest = records.reduce((max, r) => Math.max(max, r.value.length), 0);
+  console.log(`values: mean ${Math.round(bytes / count)} B, largest ${largest} B`);
+  await createTopics(admin, allTopics(topics), partitions);
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const started = performance.now();
+  const offsets = await produceAll(producer, records);
+  const ms = performance.now() - started;
+  await producer.disconnect();
+  const inTopics = await recordCount(admin, allTopics(topics));
+  if (inTopics !== count) throw new Error(`the topics hold ${inTopics} records, expected ${count}`);
+  console.log(`produced in ${formatMs(ms)} (${formatRate(perSecond(count, ms))})`);
+
+  const now = new Date();
+  return records.map((record, i) =>
+    decodeRecord(toRawRecord(record, offsets[i] ?? "0"), {
+      dlqPattern: config.dlqPattern,
+      rawMaxBytes: config.rawMaxBytes,
+      mappings: config.mappings,
+      now,
+    }),
+  );
+}
+
+async function measureCeiling(
+  events: Event[],
+  days: string[],
+  settings: BulkSettings,
+  round: number,
+): Promise<number> {
+  const prefix = `${run}-ceiling${round}`;
+  await createEventIndices(prefix, days);
+  console.log(`round ${round}: ceiling`);
+  const result = await bulkFromMemory(es, events, prefix, settings);
+  if (result.failed > 0) throw new Error(`${result.failed} documents failed in the ceiling run`);
+  await expectDocuments(prefix, events.length);
+  // The collector gets the cluster to itself: no merges of this index running behind it.
+  await deleteIndices(es, prefix);
+  await sleep(2_000);
+  return result.ms;
+}
+
+async function measureCollector(count: number, days: string[], round: number) {
+  const prefix = `${run}-collector${round}`;
+  const group = `${run}-collector${round}`;
+  groups.push(group);
+  await createEventIndices(prefix, days);
+  console.log(`round ${round}: collector`);
+  const collector = startCollectorProcess(
+    collectorEnv(config, run, prefix, group),
+    positiveInt(args["collector-port"], "--collector-port"),
+    args.profile ? ["--cpu-prof", `--cpu-prof-dir=${args.profile}`] : [],
+  );
+  activeCollector = collector;
+  let result: CollectorRun;
+  try {
+    result = await waitForAll(collector, count);
+  } finally {
+    await collector.stop();
+    activeCollector = null;
+  }
+  await expectDocuments(prefix, count);
+  await deleteIndices(es, prefix);
+  await sleep(2_000);
+  return result;
+}
+
+/** Polls the collector's own count of acknowledged records until it reaches `count`. */
+async function waitForAll(collector: CollectorProcess, count: number): Promise<CollectorRun> {
+  let firstIndexedAt: number | null = null;
+  for (;;) {
+    const indexed = (await collector.recordsIndexed()) ?? 0;
+    await collector.peakRss();
+    const at = performance.now();
+    if (indexed > 0 && firstIndexedAt === null) firstIndexedAt = at;
+    if (indexed >= count) {
+      return {
+        ms: at - collector.startedAt,
+        startupMs: (firstIndexedAt ?? at) - collector.startedAt,
+        peakRss: await collector.peakRss(),
+        bulks: bulkSummary(await collector.metrics()),
+      };
+    }
+    if (at - collector.startedAt > 15 * 60_000) {
+      const log = collector.lastLines().join("\n");
+      throw new Error(`the collector indexed ${indexed} of ${count} in 15 minutes:\n${log}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Tries bulk sizes and requests in flight on the first 20,000 documents; prints docs/s. */
+async function sweep(events: Event[], days: string[]): Promise<void> {
+  const sample = events.slice(0, 20_000);
+  console.log(`sweep: docs/s for ${sample.length} documents by bulk size × requests in flight`);
+  for (const batchDocs of [500, 1000, 2000, 4000]) {
+    const row: string[] = [];
+    for (const concurrency of [1, 2, 4]) {
+      const prefix = `${run}-sweep`;
+      await createEventIndices(prefix, days);
+      const result = await bulkFromMemory(es, sample, prefix, { batchDocs, concurrency });
+      await deleteIndices(es, prefix);
+      row.push(`${concurrency}: ${formatRate(perSecond(result.docs, result.ms)).padStart(9)}`);
+      await sleep(1_000);
+    }
+    console.log(`  ${String(batchDocs).padStart(5)} docs   ${row.join("   ")}`);
+  }
+}
+
+async function createEventIndices(prefix: string, days: string[]): Promise<void> {
+  indexPrefixes.push(prefix);
+  await ensureEventsTemplate(es, prefix);
+  // Creating an index is a cluster-state change that can take seconds on a busy node; neither
+  // side's figure should include it.
+  for (const day of days) await es.indices.create({ index: eventsIndexFor(prefix, day) });
+}
+
+async function expectDocuments(prefix: string, count: number): Promise<void> {
+  await es.indices.refresh({ index: eventsAlias(prefix) });
+  const { count: indexed } = await es.count({ index: eventsAlias(prefix) });
+  if (indexed !== count) throw new Error(`${prefix} holds ${indexed} documents, expected ${count}`);
+}
+
+async function cleanup(): Promise<void> {
+  await activeCollector?.stop();
+  await deleteRunResources(admin, es, {
+    topics: allTopics(topics),
+    groups,
+    indexPrefixes: [...new Set(indexPrefixes)],
+  });
+  await admin.disconnect();
+  await es.close();
+}
+
+process.once("SIGINT", () => {
+  void cleanup().finally(() => process.exit(130));
+});
+
+main()
+  .then(cleanup)
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await cleanup();
+    process.exit(1);
+  });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { bulkSummary, metricValue, peakRssFromStatus, quantile } from "./stats";
+
+describe("quantile", () => {
+  const values = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  it("takes the nearest rank", () => {
+    expect(quantile(values, 0.5)).toBe(50);
+    expect(quantile(values, 0.99)).toBe(99);
+    expect(quantile(values, 1)).toBe(100);
+    expect(quantile([7], 0.99)).toBe(7);
+  });
+
+  it("is NaN for no values", () => {
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+});
+
+describe("peakRssFromStatus", () => {
+  it("reads VmHWM in bytes", () => {
+    const status = "Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  153600 kB\nVmRSS:\t  100000 kB\n";
+    expect(peakRssFromStatus(status)).toBe(153600 * 1024);
+  });
+
+  it("is null when the line is missing", () => {
+    expect(peakRssFromStatus("Name:\tnode\n")).toBeNull();
+  });
+});
+
+describe("metricValue", () => {
+  const exposition = [
+    "# TYPE causeway_records_indexed_total counter",
+    "causeway_records_indexed_total 4200",
+    'causeway_indexed_offset{topic="a",partition="0"} 9',
+  ].join("\n");
+
+  it("reads an unlabelled sample", () => {
+    expect(metricValue(exposition, "causeway_records_indexed_total")).toBe(4200);
+  });
+
+  it("is null for a metric that is not there", () => {
+    expect(metricValue(exposition, "causeway_bulk_requests_total")).toBeNull();
+  });
+});
+
+describe("bulkSummary", () => {
+  it("reads the bulk latency histogram", () => {
+    const exposition = [
+      "causeway_records_indexed_total 400",
+      "causeway_bulk_request_duration_seconds_sum 2.000000",
+      "causeway_bulk_request_duration_seconds_count 4",
+    ].join("\n");
+    expect(bulkSummary(exposition)).toBe("4 bulk requests, mean 500 ms, 100 records each");
+  });
+
+  it("says so when there were none", () => {
+    expect(bulkSummary("causeway_records_indexed_total 0")).toBe("no bulk requests");
+  });
+});

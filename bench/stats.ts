@@ -1,0 +1,51 @@
+/** Small pure helpers for the benchmarks' figures. */
+
+/** The value at quantile `q` (0..1) of `sorted` (ascending), nearest-rank; NaN when empty. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil(q * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
+}
+
+export function perSecond(count: number, ms: number): number {
+  return ms > 0 ? (count * 1000) / ms : Number.NaN;
+}
+
+/** Reads `VmHWM` (peak resident set) out of a /proc/<pid>/status text, in bytes. */
+export function peakRssFromStatus(status: string): number | null {
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  return match?.[1] ? Number(match[1]) * 1024 : null;
+}
+
+/** Reads one unlabelled counter or gauge out of a Prometheus text exposition. */
+export function metricValue(exposition: string, name: string): number | null {
+  const match = new RegExp(`^${name} (\\S+)$`, "m").exec(exposition);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+export function formatRate(perSecondValue: number): string {
+  return `${Math.round(perSecondValue).toLocaleString("en-US")}/s`;
+}
+
+export function formatBytes(bytes: number | null): string {
+  return bytes === null ? "n/a (no /proc)" : `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+export function formatMs(ms: number): string {
+  if (ms === Infinity) return "never";
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** "N bulk requests, mean X ms, Y docs each" out of the collector's /metrics text. */
+export function bulkSummary(exposition: string): string {
+  // Named as a histogram in newer collectors, as two counters in older ones.
+  const requests =
+    metricValue(exposition, "causeway_bulk_request_duration_seconds_count") ??
+    metricValue(exposition, "causeway_bulk_requests_total");
+  const seconds =
+    metricValue(exposition, "causeway_bulk_request_duration_seconds_sum") ??
+    metricValue(exposition, "causeway_bulk_seconds_sum");
+  const records = metricValue(exposition, "causeway_records_indexed_total");
+  if (!requests || seconds === null || records === null) return "no bulk requests";
+  return `${requests} bulk requests, mean ${formatMs((seconds * 1000) / requests)}, ${Math.round(records / requests)} records each`;
+}
