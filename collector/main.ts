@@ -1,15 +1,17 @@
 import { loadConfig, redactedConfig, ConfigError } from "@/lib/config/config";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
+import { ensureLagTemplate } from "@/lib/elastic/lag-indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
 import { startHttpServer } from "./http";
+import { startLagSampler } from "./lag-sampler";
 import { CollectorMetrics } from "./metrics";
 
 /**
- * The collector process. Shutdown order is fixed: stop fetching → let the batch in flight be
- * acknowledged and committed → disconnect → close the HTTP server.
+ * The collector process. Shutdown order is fixed: stop sampling lag → stop fetching → let the
+ * batch in flight be acknowledged and committed → disconnect → close the HTTP server.
  */
 async function main(): Promise<void> {
   const log = createLogger("collector");
@@ -18,15 +20,20 @@ async function main(): Promise<void> {
 
   const es = createElasticsearch(config.elasticsearchUrl);
   await ensureEventsTemplate(es, config.indexPrefix);
+  await ensureLagTemplate(es, config.indexPrefix);
   const metrics = new CollectorMetrics();
   const server = await startHttpServer(config.collectorPort, metrics);
+  const kafka = createKafka(config.kafkaBrokers, "causeway-collector");
   const collector = await startCollector({
     config,
-    kafka: createKafka(config.kafkaBrokers, "causeway-collector"),
+    kafka,
     es,
     log,
     metrics,
   });
+  const lagAdmin = kafka.admin();
+  await lagAdmin.connect();
+  const lagSampler = startLagSampler({ config, admin: lagAdmin, es, log });
   log.info("running", { metrics: `http://127.0.0.1:${config.collectorPort}/metrics` });
 
   let stopping = false;
@@ -34,6 +41,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
+    await lagSampler.stop();
+    await lagAdmin.disconnect();
     await collector.stop();
     server.close();
     await es.close();

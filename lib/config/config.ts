@@ -29,6 +29,9 @@ const Config = z.object({
     .default(64 * 1024),
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  CAUSEWAY_LAG_SAMPLE_MS: z.coerce.number().int().min(200).default(5_000),
+  CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
+  CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
 });
 
 function regexString() {
@@ -53,6 +56,9 @@ export type Config = {
   rawMaxBytes: number;
   bulkMaxDocs: number;
   collectorPort: number;
+  lagSampleMs: number;
+  lagWindowMs: number;
+  lagRetentionDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +82,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
+    lagSampleMs: c.CAUSEWAY_LAG_SAMPLE_MS,
+    lagWindowMs: c.CAUSEWAY_LAG_WINDOW_MS,
+    lagRetentionDays: c.CAUSEWAY_LAG_RETENTION_DAYS,
   };
 }
 
