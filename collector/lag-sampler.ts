@@ -22,7 +22,7 @@ export type LagSampler = {
   sampleOnce(): Promise<SampleRound>;
 };
 
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 const RETENTION_CHECK_MS = 60 * 60_000;
 
 /**
@@ -49,7 +49,11 @@ export function createLagSampler(deps: LagSamplerDeps): LagSampler {
       groupId,
       topics: await admin.fetchOffsets({ groupId }).catch(() => []),
     }));
-    const topics = [...new Set(committed.flatMap((c) => c.topics.map((t) => t.topic)))];
+    // Offsets outlive deleted topics; asking for those would wait out kafkajs' metadata retries.
+    const existing = new Set(await admin.listTopics());
+    const topics = [...new Set(committed.flatMap((c) => c.topics.map((t) => t.topic)))].filter(
+      (topic) => existing.has(topic),
+    );
     const ends = new Map<string, Map<number, number>>();
     await mapLimit(topics, CONCURRENCY, async (topic) => {
       const offsets = await admin.fetchTopicOffsets(topic).catch(() => null);
