@@ -21,6 +21,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             >
               Causeway
             </Link>
+            <nav className="ml-6 flex gap-4 text-sm">
+              <Link href="/lag" className="text-slate-600 hover:text-sky-700">
+                Lag
+              </Link>
+            </nav>
           </div>
         </header>
         <main className="mx-auto max-w-screen-2xl px-4 py-6">

@@ -31,7 +31,7 @@ const RETENTION_CHECK_MS = 60 * 60_000;
  * Another team's groups are only read; nothing here commits.
  */
 export function createLagSampler(deps: LagSamplerDeps): LagSampler {
-  const { admin, es, log, config } = deps;
+  const { admin, es, config } = deps;
   const now = deps.now ?? Date.now;
   /** Per topic-partition: when each end offset was first seen, for lag in seconds. */
   const endOffsetTimes = new Map<string, OffsetTime[]>();

@@ -60,7 +60,7 @@ export const WaitingChain = z.object({
 });
 export type WaitingChain = z.infer<typeof WaitingChain>;
 
-export const GroupTopicDetail = LagRow.omit({ trend: true }).extend({
+export const GroupTopicDetail = LagRow.extend({
   partitions: z.array(PartitionState),
   history: z.array(HistoryPoint),
 });
@@ -156,9 +156,8 @@ export function groupTopicDetail(
   const latest = [...recent].sort((a, b) => a.sampledAt.localeCompare(b.sampledAt)).at(-1);
   if (!row || !latest) return null;
   const verdicts = evaluateTopic(recent, timing.windowMs).partitions;
-  const { trend: _trend, ...summary } = row;
   return {
-    ...summary,
+    ...row,
     partitions: latest.partitions.map((p) => {
       const verdict = verdicts.find((v) => v.partition === p.partition);
       return {
