@@ -111,6 +111,20 @@ export async function groupHistory(
   return history;
 }
 
+/** When the latest sampling round ran, by its newest sample; null before the first. */
+export async function newestSampleAt(es: Client, prefix: string): Promise<number | null> {
+  const response = await es.search({
+    index: lagAlias(prefix),
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: 1,
+    sort: [{ sampledAt: "desc" }],
+    _source: ["sampledAt"],
+  });
+  const source = response.hits.hits[0]?._source as { sampledAt?: string } | undefined;
+  return source?.sampledAt ? Date.parse(source.sampledAt) : null;
+}
+
 /** For each (group, topic, time): the last sample taken at or before that time, if any. */
 export async function samplesAt(
   es: Client,

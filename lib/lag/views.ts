@@ -105,12 +105,19 @@ export type ChainTopicLag = z.infer<typeof ChainTopicLag>;
 export const ChainLag = z.object({ correlationId: z.string(), topics: z.array(ChainTopicLag) });
 export type ChainLag = z.infer<typeof ChainLag>;
 
-export type LagTiming = { windowMs: number; sampleMs: number; now: number };
+export type LagTiming = {
+  windowMs: number;
+  sampleMs: number;
+  /** The newest sample of any series: what the last sampling round saw. */
+  newestSampleAt: number;
+};
 
-/** A series counts as vanished after a few missed samples (the sampler writes every round). */
+/**
+ * A series is vanished when the latest round no longer included it. Judged against the newest
+ * sample rather than the clock, so a slow or stopped sampler does not make every group vanish.
+ */
 export function presenceOf(latest: LagSample, timing: LagTiming): Presence {
-  const missedAfter = Math.max(3 * timing.sampleMs, 15_000);
-  if (timing.now - Date.parse(latest.sampledAt) > missedAfter) return "vanished";
+  if (timing.newestSampleAt - Date.parse(latest.sampledAt) >= timing.sampleMs) return "vanished";
   return latest.members === 0 ? "no-members" : "active";
 }
 

@@ -1,6 +1,6 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Config } from "../config/config";
-import { groupHistory, recentSeries, waitingChains } from "../elastic/lag-queries";
+import { groupHistory, newestSampleAt, recentSeries, waitingChains } from "../elastic/lag-queries";
 import { groupTopicDetail, type GroupDetail, type GroupTopicDetail } from "../lag/views";
 import { samplesPerSeries, VANISHED_LOOKBACK_MS } from "./get-lag-overview";
 
@@ -21,16 +21,21 @@ export async function getLagGroup(
     config.lagSampleMs,
     Math.ceil((range.to - range.from) / CHART_POINTS),
   );
-  const [series, history] = await Promise.all([
+  const [series, history, newest] = await Promise.all([
     recentSeries(es, prefix, {
       since: now - VANISHED_LOOKBACK_MS,
       perSeries: samplesPerSeries(config),
       group,
     }),
     groupHistory(es, prefix, group, { ...range, intervalMs }),
+    newestSampleAt(es, prefix),
   ]);
   if (series.length === 0) return null;
-  const timing = { windowMs: config.lagWindowMs, sampleMs: config.lagSampleMs, now };
+  const timing = {
+    windowMs: config.lagWindowMs,
+    sampleMs: config.lagSampleMs,
+    newestSampleAt: newest ?? now,
+  };
   const topics = series
     .map((samples) => {
       const topic = samples[0]?.topic ?? "";

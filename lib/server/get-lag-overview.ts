@@ -23,7 +23,11 @@ export async function getLagOverview(
     since: now - VANISHED_LOOKBACK_MS,
     perSeries: samplesPerSeries(config),
   });
-  const timing = { windowMs: config.lagWindowMs, sampleMs: config.lagSampleMs, now };
+  const newestSampleAt = Math.max(
+    0,
+    ...series.map((samples) => Date.parse(samples.at(-1)?.sampledAt ?? "")).filter(Number.isFinite),
+  );
+  const timing = { windowMs: config.lagWindowMs, sampleMs: config.lagSampleMs, newestSampleAt };
   const rows = series
     .map((samples) => lagRow(samples, timing))
     .filter((row): row is LagRow => row !== null)
