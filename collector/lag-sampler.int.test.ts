@@ -43,7 +43,12 @@ beforeAll(async () => {
   producer = kafka.producer();
   await Promise.all([admin.connect(), producer.connect()]);
   await ensureLagTemplate(es, config.indexPrefix);
-  sampler = startLagSampler({ config, admin, es, log: silent });
+  sampler = startLagSampler({
+    config,
+    kafka: createKafka(config.kafkaBrokers, "lag-sampler-test", { retries: 1 }),
+    es,
+    log: silent,
+  });
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Client } from "@elastic/elasticsearch";
-import type { Admin, GroupDescription } from "kafkajs";
+import type { Admin, GroupDescription, Kafka } from "kafkajs";
 import type { Config } from "@/lib/config/config";
 import { deleteExpiredLagIndices, writeLagSamples } from "@/lib/elastic/lag-indices";
 import { addEndOffset, lagSeconds, type OffsetTime } from "@/lib/lag/offset-times";
@@ -13,9 +13,17 @@ export type LagSamplerDeps = {
   es: Client;
   log: Logger;
   now?: () => number;
+  /** Per topic-partition: when each end offset was first seen. Kept across admin clients. */
+  endOffsetTimes?: Map<string, OffsetTime[]>;
 };
 
-export type SampleRound = { groups: number; samples: number; partitions: number };
+export type SampleRound = {
+  groups: number;
+  samples: number;
+  partitions: number;
+  /** Topics whose end offsets could not be read (deleted mid-round, typically). */
+  unreadTopics: number;
+};
 
 export type LagSampler = {
   /** Takes one sample of every group now and writes it. */
@@ -34,7 +42,7 @@ export function createLagSampler(deps: LagSamplerDeps): LagSampler {
   const { admin, es, config } = deps;
   const now = deps.now ?? Date.now;
   /** Per topic-partition: when each end offset was first seen, for lag in seconds. */
-  const endOffsetTimes = new Map<string, OffsetTime[]>();
+  const endOffsetTimes = deps.endOffsetTimes ?? new Map<string, OffsetTime[]>();
 
   const sampleOnce = async (): Promise<SampleRound> => {
     const sampledAtMs = now();
@@ -55,9 +63,13 @@ export function createLagSampler(deps: LagSamplerDeps): LagSampler {
       (topic) => existing.has(topic),
     );
     const ends = new Map<string, Map<number, number>>();
+    let unreadTopics = 0;
     await mapLimit(topics, CONCURRENCY, async (topic) => {
       const offsets = await admin.fetchTopicOffsets(topic).catch(() => null);
-      if (!offsets) return; // deleted since the group committed to it
+      if (!offsets) {
+        unreadTopics += 1;
+        return;
+      }
       const byPartition = new Map<number, number>();
       for (const o of offsets) {
         const end = Number(o.high);
@@ -105,26 +117,49 @@ export function createLagSampler(deps: LagSamplerDeps): LagSampler {
     }
     await writeLagSamples(es, config.indexPrefix, samples, config.lagSampleMs);
     const partitionCount = samples.reduce((n, s) => n + s.partitions.length, 0);
-    return { groups: ids.length, samples: samples.length, partitions: partitionCount };
+    return {
+      groups: ids.length,
+      samples: samples.length,
+      partitions: partitionCount,
+      unreadTopics,
+    };
   };
 
   return { sampleOnce };
 }
 
-/** Samples every `lagSampleMs` (measured from the start of a round) until stopped. */
-export function startLagSampler(deps: LagSamplerDeps): { stop(): Promise<void> } {
-  const { es, log, config } = deps;
+/**
+ * Samples every `lagSampleMs` (measured from the start of a round) until stopped. kafkajs keeps
+ * every topic it was asked about in its metadata requests, so once one of them is deleted all
+ * later requests of that admin client fail; a round that met a vanished topic therefore hands
+ * over to a fresh admin client, keeping the offset history.
+ */
+export function startLagSampler(
+  deps: Omit<LagSamplerDeps, "admin" | "endOffsetTimes"> & { kafka: Kafka },
+): { stop(): Promise<void> } {
+  const { es, log, config, kafka } = deps;
   const now = deps.now ?? Date.now;
-  const { sampleOnce } = createLagSampler(deps);
+  const endOffsetTimes = new Map<string, OffsetTime[]>();
+  let admin: Admin | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
   let failing = false;
   let lastRetentionCheck = 0;
 
+  const retire = async () => {
+    await admin?.disconnect().catch(() => undefined);
+    admin = null;
+  };
+
   const round = async () => {
     const started = now();
     try {
+      if (!admin) {
+        const fresh = kafka.admin();
+        await fresh.connect();
+        admin = fresh;
+      }
       if (started - lastRetentionCheck >= RETENTION_CHECK_MS) {
         lastRetentionCheck = started;
         const deleted = await deleteExpiredLagIndices(
@@ -135,13 +170,15 @@ export function startLagSampler(deps: LagSamplerDeps): { stop(): Promise<void> }
         );
         if (deleted.length > 0) log.info("deleted expired lag indices", { indices: deleted });
       }
-      await sampleOnce();
+      const result = await createLagSampler({ ...deps, admin, endOffsetTimes }).sampleOnce();
+      if (result.unreadTopics > 0) await retire();
       if (failing) log.info("lag sampling recovered");
       failing = false;
     } catch (error) {
       if (!failing)
         log.warn("lag sampling failed; will keep trying", { error: errorMessage(error) });
       failing = true;
+      await retire();
     }
     if (!stopped) timer = setTimeout(tick, Math.max(0, config.lagSampleMs - (now() - started)));
   };
@@ -155,6 +192,7 @@ export function startLagSampler(deps: LagSamplerDeps): { stop(): Promise<void> }
       stopped = true;
       clearTimeout(timer);
       await inFlight;
+      await retire();
     },
   };
 }

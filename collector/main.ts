@@ -31,9 +31,9 @@ async function main(): Promise<void> {
     log,
     metrics,
   });
-  const lagAdmin = kafka.admin();
-  await lagAdmin.connect();
-  const lagSampler = startLagSampler({ config, admin: lagAdmin, es, log });
+  // Few retries: a topic deleted mid-round should cost one round, not a minute of backoff.
+  const lagKafka = createKafka(config.kafkaBrokers, "causeway-lag-sampler", { retries: 1 });
+  const lagSampler = startLagSampler({ config, kafka: lagKafka, es, log });
   log.info("running", { metrics: `http://127.0.0.1:${config.collectorPort}/metrics` });
 
   let stopping = false;
@@ -42,7 +42,6 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("stopping", { signal });
     await lagSampler.stop();
-    await lagAdmin.disconnect();
     await collector.stop();
     server.close();
     await es.close();

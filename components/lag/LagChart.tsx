@@ -2,7 +2,7 @@ import type { HistoryPoint } from "@/lib/lag/views";
 
 const WIDTH = 800;
 const HEIGHT = 220;
-const PAD = { left: 56, right: 12, top: 10, bottom: 24 };
+const PAD = { left: 56, right: 32, top: 10, bottom: 24 };
 const PALETTE = [
   "#0284c7",
   "#16a34a",
