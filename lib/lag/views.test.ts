@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LagSample } from "./sample";
-import { lagRow, presenceOf, worstFirst, type LagRow } from "./views";
+import { lagRow, presenceOf, roundSpacing, worstFirst, type LagRow } from "./views";
 
 function sample(second: number, members: number, committed = 5, end = 5): LagSample {
   return {
@@ -16,11 +16,16 @@ function sample(second: number, members: number, committed = 5, end = 5): LagSam
   };
 }
 
-const timing = { windowMs: 10_000, sampleMs: 1_000, newestSampleAt: 20_000 };
+const timing = { windowMs: 10_000, sampleMs: 1_000, newestSampleAt: 20_000, roundMs: 1_000 };
 
 describe("presenceOf", () => {
   it("marks a series the latest round did not include as vanished", () => {
     expect(presenceOf(sample(12, 1), timing)).toBe("vanished");
+  });
+
+  it("allows a missed round on a sampler slower than its interval", () => {
+    expect(presenceOf(sample(12, 1), { ...timing, roundMs: 5_000 })).toBe("active");
+    expect(presenceOf(sample(2, 1), { ...timing, roundMs: 5_000 })).toBe("vanished");
   });
 
   it("tells a group without members from an active one", () => {
@@ -52,5 +57,12 @@ describe("worstFirst", () => {
       "warn",
       "ok",
     ]);
+  });
+});
+
+describe("roundSpacing", () => {
+  it("is the median gap between samples", () => {
+    expect(roundSpacing([sample(0, 1), sample(5, 1), sample(6, 1), sample(11, 1)])).toBe(5_000);
+    expect(roundSpacing([sample(0, 1)])).toBe(0);
   });
 });

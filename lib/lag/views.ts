@@ -110,15 +110,31 @@ export type LagTiming = {
   sampleMs: number;
   /** The newest sample of any series: what the last sampling round saw. */
   newestSampleAt: number;
+  /** How far apart rounds actually are (slower than `sampleMs` on a busy broker). */
+  roundMs: number;
 };
 
+/** Rounds a series may miss (a topic unreadable for a moment) before it counts as vanished. */
+const MISSED_ROUNDS = 2.5;
+
 /**
- * A series is vanished when the latest round no longer included it. Judged against the newest
+ * A series is vanished when the latest rounds no longer include it. Judged against the newest
  * sample rather than the clock, so a slow or stopped sampler does not make every group vanish.
  */
 export function presenceOf(latest: LagSample, timing: LagTiming): Presence {
-  if (timing.newestSampleAt - Date.parse(latest.sampledAt) >= timing.sampleMs) return "vanished";
+  const missedMs = timing.newestSampleAt - Date.parse(latest.sampledAt);
+  if (missedMs > MISSED_ROUNDS * Math.max(timing.sampleMs, timing.roundMs)) return "vanished";
   return latest.members === 0 ? "no-members" : "active";
+}
+
+/** The median gap between consecutive samples of a series: the sampler's real pace. */
+export function roundSpacing(samples: readonly { sampledAt: string }[]): number {
+  const times = samples.map((s) => Date.parse(s.sampledAt)).sort((a, b) => a - b);
+  const gaps = times
+    .slice(1)
+    .map((t, i) => t - (times[i] ?? t))
+    .sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }
 
 /** One overview row from a series' recent samples (any order). */

@@ -1,7 +1,12 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Config } from "../config/config";
 import { groupHistory, newestSampleAt, recentSeries, waitingChains } from "../elastic/lag-queries";
-import { groupTopicDetail, type GroupDetail, type GroupTopicDetail } from "../lag/views";
+import {
+  groupTopicDetail,
+  roundSpacing,
+  type GroupDetail,
+  type GroupTopicDetail,
+} from "../lag/views";
 import { samplesPerSeries, VANISHED_LOOKBACK_MS } from "./get-lag-overview";
 
 /** A chart of a few hundred points per partition reads well and stays cheap to draw. */
@@ -35,6 +40,7 @@ export async function getLagGroup(
     windowMs: config.lagWindowMs,
     sampleMs: config.lagSampleMs,
     newestSampleAt: newest ?? now,
+    roundMs: Math.max(0, ...series.map(roundSpacing)),
   };
   const topics = series
     .map((samples) => {

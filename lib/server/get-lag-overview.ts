@@ -1,7 +1,7 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Config } from "../config/config";
 import { MAX_SAMPLES_PER_SERIES, recentSeries } from "../elastic/lag-queries";
-import { lagRow, worstFirst, type LagOverview, type LagRow } from "../lag/views";
+import { lagRow, roundSpacing, worstFirst, type LagOverview, type LagRow } from "../lag/views";
 
 /** Groups that vanished stay listed, with their last known lag, for this long. */
 export const VANISHED_LOOKBACK_MS = 24 * 60 * 60_000;
@@ -27,7 +27,15 @@ export async function getLagOverview(
     0,
     ...series.map((samples) => Date.parse(samples.at(-1)?.sampledAt ?? "")).filter(Number.isFinite),
   );
-  const timing = { windowMs: config.lagWindowMs, sampleMs: config.lagSampleMs, newestSampleAt };
+  const newest = series.find(
+    (samples) => Date.parse(samples.at(-1)?.sampledAt ?? "") === newestSampleAt,
+  );
+  const timing = {
+    windowMs: config.lagWindowMs,
+    sampleMs: config.lagSampleMs,
+    newestSampleAt,
+    roundMs: roundSpacing(newest ?? []),
+  };
   const rows = series
     .map((samples) => lagRow(samples, timing))
     .filter((row): row is LagRow => row !== null)
