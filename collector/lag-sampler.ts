@@ -13,6 +13,8 @@ export type LagSamplerDeps = {
   es: Client;
   log: Logger;
   now?: () => number;
+  /** Which groups to sample; all of them unless given (benchmarks isolate their own). */
+  includeGroup?: (groupId: string) => boolean;
   /** Per topic-partition: when each end offset was first seen. Kept across admin clients. */
   endOffsetTimes?: Map<string, OffsetTime[]>;
 };
@@ -47,7 +49,10 @@ export function createLagSampler(deps: LagSamplerDeps): LagSampler {
   const sampleOnce = async (): Promise<SampleRound> => {
     const sampledAtMs = now();
     const { groups } = await admin.listGroups();
-    const ids = groups.map((g) => g.groupId).sort();
+    const ids = groups
+      .map((g) => g.groupId)
+      .filter((id) => deps.includeGroup?.(id) ?? true)
+      .sort();
     const descriptions = new Map<string, GroupDescription>();
     for (const chunk of chunks(ids, 100)) {
       if (chunk.length === 0) continue;
