@@ -24,6 +24,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             >
               Causeway
             </Link>
+            <nav className="ml-6 flex gap-4 text-sm">
+              <Link href="/lag" className="text-slate-600 hover:text-sky-700">
+                Lag
+              </Link>
+            </nav>
             {principal && <SignedInAs principal={principal} />}
           </div>
         </header>

@@ -3,16 +3,18 @@ import type { AddressInfo } from "node:net";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureCoverageIndex } from "@/lib/elastic/coverage";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
+import { ensureLagTemplate } from "@/lib/elastic/lag-indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
 import { startHttpServer } from "./http";
+import { startLagSampler } from "./lag-sampler";
 import { CollectorMetrics } from "./metrics";
 import { createProbes } from "./probes";
 
 /**
- * The collector process. Shutdown order is fixed: stop fetching → let the batch in flight be
- * acknowledged and committed → disconnect → close the HTTP server.
+ * The collector process. Shutdown order is fixed: stop sampling lag → stop fetching → let the
+ * batch in flight be acknowledged and committed → disconnect → close the HTTP server.
  */
 async function main(): Promise<void> {
   const log = createLogger("collector");
@@ -22,11 +24,15 @@ async function main(): Promise<void> {
   const es = createElasticsearch(config.elasticsearchUrl);
   await ensureEventsTemplate(es, config.indexPrefix);
   await ensureCoverageIndex(es, config.indexPrefix);
+  await ensureLagTemplate(es, config.indexPrefix);
   const metrics = new CollectorMetrics();
   const kafka = createKafka(config.kafkaBrokers, "causeway-collector");
   const collector = await startCollector({ config, kafka, es, log, metrics });
   const probes = createProbes({ config, kafka, es, collector });
   const server = await startHttpServer(config.collectorPort, metrics, probes);
+  // Few retries: a topic deleted mid-round should cost one round, not a minute of backoff.
+  const lagKafka = createKafka(config.kafkaBrokers, "causeway-lag-sampler", { retries: 1 });
+  const lagSampler = startLagSampler({ config, kafka: lagKafka, es, log });
   const { port } = server.address() as AddressInfo;
   log.info("running", { metrics: `http://127.0.0.1:${port}/metrics` });
 
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
+    await lagSampler.stop();
     await collector.stop();
     await probes.close();
     server.close();

@@ -35,6 +35,9 @@ export interface ShopRuntime {
 export interface RunningService {
   name: string;
   outbox: Outbox;
+  /** Stops fetching without leaving the group, as a consumer stuck on slow work would. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -51,19 +54,27 @@ export async function startService(
   await producer.connect();
   const outbox = new Outbox(producer, definition.name, runtime.stats);
   const consumers: Consumer[] = [];
+  const listeners = definition.listeners(outbox, runtime.stats);
   const stop = async () => {
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
     await producer.disconnect();
   };
   try {
-    for (const listener of definition.listeners(outbox, runtime.stats)) {
+    for (const listener of listeners) {
       consumers.push(await startListener(kafka, listener, outbox, runtime));
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { name: definition.name, outbox, stop };
+  const topics = listeners.map((listener) => ({ topic: listener.topic }));
+  return {
+    name: definition.name,
+    outbox,
+    pause: () => consumers.forEach((consumer) => consumer.pause(topics)),
+    resume: () => consumers.forEach((consumer) => consumer.resume(topics)),
+    stop,
+  };
 }
 
 async function startListener(

@@ -29,6 +29,9 @@ export interface Shop {
   /** Places one order (outcome rolled at the demo's rates unless given); its correlation id. */
   placeOrder(outcome?: OrderOutcome): Promise<string>;
   stats(): ShopCounts;
+  /** Pauses a service's consumers (they stay in their groups), e.g. to watch lag build up. */
+  pauseService(name: string): void;
+  resumeService(name: string): void;
   stop(): Promise<void>;
 }
 
@@ -77,11 +80,19 @@ export async function startShop({ brokers, log }: ShopOptions): Promise<Shop> {
       }
     },
     stats: () => stats.snapshot(),
+    pauseService: (name) => serviceNamed(services, name).pause(),
+    resumeService: (name) => serviceNamed(services, name).resume(),
     stop: () => {
       stopping ??= stopAll(services).then(() => log("info", "shop stopped"));
       return stopping;
     },
   };
+}
+
+function serviceNamed(services: readonly RunningService[], name: string): RunningService {
+  const service = services.find((s) => s.name === name);
+  if (!service) throw new Error(`the shop has no service named ${name}`);
+  return service;
 }
 
 async function stopAll(services: readonly RunningService[]): Promise<void> {

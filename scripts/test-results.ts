@@ -46,4 +46,5 @@ export function readResults(suite: string, file: string, exitCode: number): Suit
 export async function deleteTestIndices(elasticsearchUrl: string, prefix: string): Promise<void> {
   await fetch(`${elasticsearchUrl}/${prefix}-*?expand_wildcards=all`, { method: "DELETE" });
   await fetch(`${elasticsearchUrl}/_index_template/${prefix}-events`, { method: "DELETE" });
+  await fetch(`${elasticsearchUrl}/_index_template/${prefix}-lag`, { method: "DELETE" });
 }

@@ -41,6 +41,9 @@ async function main(): Promise<number> {
     CAUSEWAY_COLLECTOR_GROUP: `cwtest-${runId}-collector`,
     CAUSEWAY_COLLECTOR_PORT: "0",
     CAUSEWAY_TOPIC_REFRESH_MS: "2000",
+    // Lag is judged over a short window so the lag tests see STOP and OK within seconds.
+    CAUSEWAY_LAG_SAMPLE_MS: "1000",
+    CAUSEWAY_LAG_WINDOW_MS: "10000",
     CAUSEWAY_APP_URL: `http://127.0.0.1:${appPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Test users and API tokens per role, for the app and for the tests that act as them.

@@ -37,6 +37,9 @@ const Config = z.object({
   CAUSEWAY_MAPPING_FILE: z.string().default(""),
   // Kafka brokers refuse session timeouts below 6 s by default.
   CAUSEWAY_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
+  CAUSEWAY_LAG_SAMPLE_MS: z.coerce.number().int().min(200).default(5_000),
+  CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
+  CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
 });
 
 function regexString() {
@@ -68,6 +71,9 @@ export type Config = {
   mappingFile: string | null;
   mappings: EnvelopeMapping[];
   sessionTimeoutMs: number;
+  lagSampleMs: number;
+  lagWindowMs: number;
+  lagRetentionDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -101,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mappingFile: c.CAUSEWAY_MAPPING_FILE || null,
     mappings: c.CAUSEWAY_MAPPING_FILE ? loadMappings(c.CAUSEWAY_MAPPING_FILE) : [],
     sessionTimeoutMs: c.CAUSEWAY_SESSION_TIMEOUT_MS,
+    lagSampleMs: c.CAUSEWAY_LAG_SAMPLE_MS,
+    lagWindowMs: c.CAUSEWAY_LAG_WINDOW_MS,
+    lagRetentionDays: c.CAUSEWAY_LAG_RETENTION_DAYS,
   };
 }
 

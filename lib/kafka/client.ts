@@ -1,13 +1,17 @@
 import { Kafka, logLevel, type KafkaConfig, type logCreator } from "kafkajs";
 
 /** One place that knows how Causeway talks to the broker; callers pass the result around. */
-export function createKafka(brokers: string[], clientId: string): Kafka {
+export function createKafka(
+  brokers: string[],
+  clientId: string,
+  { retries = 8 }: { retries?: number } = {},
+): Kafka {
   const config: KafkaConfig = {
     clientId,
     brokers,
     logLevel: logLevel.ERROR,
     logCreator: collapsingLogCreator(),
-    retry: { initialRetryTime: 300, retries: 8 },
+    retry: { initialRetryTime: 300, retries },
   };
   return new Kafka(config);
 }

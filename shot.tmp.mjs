@@ -1,0 +1,13 @@
+import { chromium } from "@playwright/test";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
+p.on("console", (m) => { if (m.type() === "error") console.log("console:", m.text().slice(0, 300)); });
+await p.goto("http://127.0.0.1:3204/lag", { timeout: 120000 });
+await p.waitForSelector('[data-testid="lag-row"]', { timeout: 120000 });
+await p.screenshot({ path: "/tmp/lagdev/overview.png" });
+const g = await p.locator('[data-testid="lag-row"] a').first().getAttribute("href");
+console.log("first group link", g);
+await p.goto("http://127.0.0.1:3204/lag/notification-service", { timeout: 120000 });
+await p.waitForSelector('[data-testid="lag-chart"]', { timeout: 120000 });
+await p.screenshot({ path: "/tmp/lagdev/group.png", fullPage: true });
+await b.close();
