@@ -11,9 +11,9 @@ export type TriageState = z.infer<typeof TriageState>;
 export const TRANSITIONS: Record<TriageState, readonly TriageState[]> = {
   new: ["investigating", "resolved", "replayed", "discarded"],
   investigating: ["new", "resolved", "replayed", "discarded"],
-  resolved: ["new", "investigating"],
+  resolved: ["new", "investigating", "replayed"],
   replayed: ["new", "investigating", "resolved"],
-  discarded: ["new", "investigating"],
+  discarded: ["new", "investigating", "replayed"],
 };
 
 export const TriageTarget = z.discriminatedUnion("kind", [
