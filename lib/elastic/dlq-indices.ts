@@ -62,6 +62,8 @@ async function ensureIndex(es: Client, index: string, mappings: estypes.MappingT
       error.body?.error?.type === "resource_already_exists_exception";
     if (!alreadyThere) throw error;
   }
+  // A search that arrives before the new index's shard is active fails with 503.
+  await es.cluster.health({ index, wait_for_status: "yellow", timeout: "30s" });
   ensured.add(index);
 }
 

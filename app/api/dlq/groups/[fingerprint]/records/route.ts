@@ -1,0 +1,29 @@
+import { Fingerprint } from "@/lib/dlq/api";
+import { BoardFilter } from "@/lib/dlq/board";
+import { serverContext } from "@/lib/server/context";
+import { getGroupRecords } from "@/lib/server/dlq-board";
+import { parseQuery } from "../../../../_http/body";
+import { callerOf } from "../../../../_http/caller";
+import { dlqFailure } from "../../../../_http/dlq-errors";
+import { errorResponse } from "../../../../_http/responses";
+
+export const dynamic = "force-dynamic";
+
+/** The newest records of one failure group, each with its state and replays. */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ fingerprint: string }> },
+): Promise<Response> {
+  callerOf(request);
+  const fingerprint = Fingerprint.safeParse((await params).fingerprint);
+  if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
+  const filter = parseQuery(request, BoardFilter);
+  if (!filter.ok) return filter.response;
+  const { config, es } = serverContext();
+  try {
+    const records = await getGroupRecords(es, config.indexPrefix, fingerprint.data, filter.value);
+    return Response.json({ records }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return dlqFailure(error);
+  }
+}
