@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChainView } from "@/components/chain/ChainView";
+import { DeadLetterTriage } from "@/components/dlq/DeadLetterTriage";
 
 type ChainPageProps = { params: Promise<{ correlationId: string }> };
 
@@ -22,5 +23,10 @@ export async function generateMetadata({ params }: ChainPageProps): Promise<Meta
 
 export default async function ChainPage({ params }: ChainPageProps) {
   const { correlationId } = await params;
-  return <ChainView correlationId={decodeParam(correlationId)} />;
+  return (
+    <>
+      <DeadLetterTriage correlationId={decodeParam(correlationId)} />
+      <ChainView correlationId={decodeParam(correlationId)} />
+    </>
+  );
 }
