@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DlqBoard } from "@/components/dlq/DlqBoard";
+import { hasRole } from "@/lib/auth/roles";
 import { BoardFilter } from "@/lib/dlq/board";
+import { currentPrincipal } from "@/lib/server/current-principal";
 
 export const metadata: Metadata = { title: "Dead letters" };
 
@@ -19,10 +21,14 @@ function parseFilter(params: Record<string, string | string[] | undefined>): Boa
 }
 
 export default async function DlqPage({ searchParams }: Props) {
+  const principal = await currentPrincipal();
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">Dead letters</h1>
-      <DlqBoard filter={parseFilter(await searchParams)} />
+      <DlqBoard
+        filter={parseFilter(await searchParams)}
+        canOperate={principal !== null && hasRole(principal.role, "operator")}
+      />
     </div>
   );
 }

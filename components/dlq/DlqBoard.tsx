@@ -13,8 +13,11 @@ import { TriageBar } from "./TriageBar";
 import { TriageStateBadge } from "./TriageStateBadge";
 import { Trend } from "./Trend";
 
-/** The DLQ board: failure groups with their triage, filters kept in the URL, bulk triage. */
-export function DlqBoard({ filter }: { filter: BoardFilter }) {
+/**
+ * The DLQ board: failure groups with their triage, filters kept in the URL, bulk triage.
+ * Viewers see the same board without triage and replay controls (the API refuses them anyway).
+ */
+export function DlqBoard({ filter, canOperate }: { filter: BoardFilter; canOperate: boolean }) {
   const board = useBoard(filter);
   const router = useRouter();
   const pathname = usePathname();
@@ -40,7 +43,7 @@ export function DlqBoard({ filter }: { filter: BoardFilter }) {
         topics={board.data?.topics.map((t) => t.topic) ?? []}
         onChange={setFilter}
       />
-      {selected.size > 0 && (
+      {canOperate && selected.size > 0 && (
         <TriageBar
           items={[...selected].map((fingerprint) => ({ kind: "group" as const, fingerprint }))}
           onDone={() => setSelected(new Set())}
@@ -80,12 +83,14 @@ export function DlqBoard({ filter }: { filter: BoardFilter }) {
                     className="border-t border-slate-100 align-top"
                   >
                     <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`select group ${group.message}`}
-                        checked={selected.has(group.fingerprint)}
-                        onChange={() => toggle(group.fingerprint)}
-                      />
+                      {canOperate && (
+                        <input
+                          type="checkbox"
+                          aria-label={`select group ${group.message}`}
+                          checked={selected.has(group.fingerprint)}
+                          onChange={() => toggle(group.fingerprint)}
+                        />
+                      )}
                     </td>
                     <td className="max-w-md">
                       <div className="font-mono text-xs text-slate-500">
@@ -128,19 +133,26 @@ export function DlqBoard({ filter }: { filter: BoardFilter }) {
                       >
                         {open === group.fingerprint ? "Hide records" : "Records"}
                       </Button>
-                      <Button
-                        onClick={() =>
-                          setReplayGroup({ fingerprint: group.fingerprint, title: group.message })
-                        }
-                      >
-                        Replay group…
-                      </Button>
+                      {canOperate && (
+                        <Button
+                          data-testid="group-replay-button"
+                          onClick={() =>
+                            setReplayGroup({ fingerprint: group.fingerprint, title: group.message })
+                          }
+                        >
+                          Replay group…
+                        </Button>
+                      )}
                     </td>
                   </tr>
                   {open === group.fingerprint && (
                     <tr>
                       <td colSpan={8} className="bg-slate-50/60">
-                        <GroupRecords fingerprint={group.fingerprint} filter={filter} />
+                        <GroupRecords
+                          fingerprint={group.fingerprint}
+                          filter={filter}
+                          canOperate={canOperate}
+                        />
                         {group.triage && <History history={group.triage.history} />}
                       </td>
                     </tr>

@@ -13,9 +13,11 @@ import { TriageStateBadge } from "./TriageStateBadge";
 export function GroupRecords({
   fingerprint,
   filter,
+  canOperate,
 }: {
   fingerprint: string;
   filter: BoardFilter;
+  canOperate: boolean;
 }) {
   const records = useGroupRecords(fingerprint, filter);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -41,7 +43,7 @@ export function GroupRecords({
 
   return (
     <div data-testid="group-records" className="space-y-2 p-2">
-      {selected.size > 0 && (
+      {canOperate && selected.size > 0 && (
         <TriageBar
           items={[...selected].map((recordId) => ({ kind: "record" as const, recordId }))}
           onDone={() => setSelected(new Set())}
@@ -68,12 +70,14 @@ export function GroupRecords({
               className="border-t border-slate-100 align-top"
             >
               <td>
-                <input
-                  type="checkbox"
-                  aria-label={`select ${record.id}`}
-                  checked={selected.has(record.id)}
-                  onChange={() => toggle(record.id)}
-                />
+                {canOperate && (
+                  <input
+                    type="checkbox"
+                    aria-label={`select ${record.id}`}
+                    checked={selected.has(record.id)}
+                    onChange={() => toggle(record.id)}
+                  />
+                )}
               </td>
               <td className="font-mono">
                 {record.id}
@@ -108,14 +112,16 @@ export function GroupRecords({
                 ))}
               </td>
               <td>
-                <Button
-                  data-testid="replay-button"
-                  onClick={() =>
-                    setReplaying({ id: record.id, originalTopic: record.originalTopic })
-                  }
-                >
-                  Replay…
-                </Button>
+                {canOperate && (
+                  <Button
+                    data-testid="replay-button"
+                    onClick={() =>
+                      setReplaying({ id: record.id, originalTopic: record.originalTopic })
+                    }
+                  >
+                    Replay…
+                  </Button>
+                )}
               </td>
             </tr>
           ))}

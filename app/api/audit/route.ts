@@ -2,14 +2,15 @@ import { AuditQuery } from "@/lib/dlq/api";
 import { listAudit } from "@/lib/elastic/audit-store";
 import { serverContext } from "@/lib/server/context";
 import { parseQuery } from "../_http/body";
-import { callerOf } from "../_http/caller";
+import { requireRole } from "../_http/auth";
 import { dlqFailure } from "../_http/dlq-errors";
 
 export const dynamic = "force-dynamic";
 
 /** Every replay and triage change, newest first; page with `before`. */
 export async function GET(request: Request): Promise<Response> {
-  callerOf(request);
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const query = parseQuery(request, AuditQuery);
   if (!query.ok) return query.response;
   const { config, es } = serverContext();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadLetterBoard, DeadLetterRecord } from "@/lib/dlq/board";
 import { AuditEntry } from "@/lib/dlq/audit";
 import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { apiFetch, appUrl, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 
 /**
  * The DLQ API against the real stack: dead letters produced to a topic of this test's own,
@@ -109,7 +109,7 @@ describe("DLQ board and replay API", () => {
         const b = await board();
         return b.groups.reduce((n, g) => n + g.count, 0) === 4 ? b : null;
       },
-      45_000,
+      90_000,
     );
     expect(groups.map((g) => [g.errorClass, g.count]).sort()).toEqual([
       ["com.shop.payment.CardDeclinedException", 3],
@@ -125,7 +125,7 @@ describe("DLQ board and replay API", () => {
       newCount: 3,
     });
     expect(declined?.trend.reduce((a, b) => a + b, 0)).toBe(3);
-  });
+  }, 120_000);
 
   it("moves a group to investigating, keeps who did it, and filters by state and error", async () => {
     const declined = (await board("&error=carddeclined")).groups;
@@ -210,6 +210,46 @@ describe("DLQ board and replay API", () => {
     expect(replayed?.state).toBe("replayed");
     expect(replayed?.replays).toHaveLength(1);
     expect(replayed?.replays[0]).toMatchObject({ status: "produced", topic: originalTopic });
+  });
+
+  it("lets viewers read but not triage or replay, and nobody in without credentials", async () => {
+    const { groups } = await board();
+    const fingerprint = groups[0]?.fingerprint ?? "";
+    const records = await apiFetch(`/api/dlq/groups/${fingerprint}/records`, { role: "viewer" });
+    expect(records.status).toBe(200);
+    const first = DeadLetterRecord.parse(
+      ((await records.json()) as { records: unknown[] }).records[0],
+    );
+    const before = await endOffsets(originalTopic);
+
+    const replay = await post(
+      "/api/dlq/replay",
+      { recordId: first.id, reason: "r", generation: 9 },
+      "viewer",
+    );
+    expect(replay.status).toBe(403);
+    expect(await replay.json()).toMatchObject({ error: expect.any(String) });
+    const dryRun = await post(
+      "/api/dlq/replay/dry-run",
+      { recordId: first.id, reason: "r" },
+      "viewer",
+    );
+    expect(dryRun.status).toBe(403);
+    const triage = await post(
+      "/api/dlq/triage",
+      { items: [{ kind: "group", fingerprint }], update: { state: "resolved" } },
+      "viewer",
+    );
+    expect(triage.status).toBe(403);
+    expect(await endOffsets(originalTopic)).toBe(before);
+
+    const anonymous = await fetch(`${appUrl}/api/dlq/replay`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ recordId: first.id, reason: "r", generation: 9 }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect((await fetch(`${appUrl}/api/dlq`)).status).toBe(401);
   });
 
   it("answers bad input with a 4xx and a sentence", async () => {

@@ -2,14 +2,15 @@ import { BoardFilter } from "@/lib/dlq/board";
 import { serverContext } from "@/lib/server/context";
 import { getBoard } from "@/lib/server/dlq-board";
 import { parseQuery } from "../_http/body";
-import { callerOf } from "../_http/caller";
+import { requireRole } from "../_http/auth";
 import { dlqFailure } from "../_http/dlq-errors";
 
 export const dynamic = "force-dynamic";
 
 /** The DLQ board: dead letters grouped by failure, with triage state, filtered by the query. */
 export async function GET(request: Request): Promise<Response> {
-  callerOf(request);
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const filter = parseQuery(request, BoardFilter);
   if (!filter.ok) return filter.response;
   const { config, es } = serverContext();

@@ -1,7 +1,7 @@
 import { CorrelationId } from "@/lib/chain/correlation-id";
 import { serverContext } from "@/lib/server/context";
 import { getChainDeadLetters } from "@/lib/server/dlq-board";
-import { callerOf } from "../../../_http/caller";
+import { requireRole } from "../../../_http/auth";
 import { dlqFailure } from "../../../_http/dlq-errors";
 import { errorResponse } from "../../../_http/responses";
 
@@ -12,7 +12,8 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ correlationId: string }> },
 ): Promise<Response> {
-  callerOf(request);
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const parsed = CorrelationId.safeParse((await params).correlationId);
   if (!parsed.success) {
     return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);

@@ -3,7 +3,7 @@ import { BoardFilter } from "@/lib/dlq/board";
 import { serverContext } from "@/lib/server/context";
 import { getGroupRecords } from "@/lib/server/dlq-board";
 import { parseQuery } from "../../../../_http/body";
-import { callerOf } from "../../../../_http/caller";
+import { requireRole } from "../../../../_http/auth";
 import { dlqFailure } from "../../../../_http/dlq-errors";
 import { errorResponse } from "../../../../_http/responses";
 
@@ -14,7 +14,8 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ fingerprint: string }> },
 ): Promise<Response> {
-  callerOf(request);
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const fingerprint = Fingerprint.safeParse((await params).fingerprint);
   if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
   const filter = parseQuery(request, BoardFilter);

@@ -3,7 +3,7 @@ import { serverContext } from "@/lib/server/context";
 import { replayGroup } from "@/lib/server/replay-group";
 import { replayDeps } from "@/lib/server/replay-deps";
 import { parseBody } from "../../../../_http/body";
-import { callerOf } from "../../../../_http/caller";
+import { requireRole } from "../../../../_http/auth";
 import { dlqFailure } from "../../../../_http/dlq-errors";
 import { errorResponse } from "../../../../_http/responses";
 
@@ -14,7 +14,8 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ fingerprint: string }> },
 ): Promise<Response> {
-  const caller = callerOf(request);
+  const principal = await requireRole(request, "operator");
+  if (principal instanceof Response) return principal;
   const fingerprint = Fingerprint.safeParse((await params).fingerprint);
   if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
   const body = await parseBody(request, GroupReplayRequest);
@@ -23,7 +24,7 @@ export async function POST(
     const results = await replayGroup(
       await replayDeps(),
       { ...body.value, fingerprint: fingerprint.data },
-      caller.name,
+      principal.username,
       serverContext().config.replayRate,
     );
     return Response.json({ results });

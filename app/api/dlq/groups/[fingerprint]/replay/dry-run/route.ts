@@ -2,7 +2,7 @@ import { Fingerprint, GroupReplayDryRunRequest } from "@/lib/dlq/api";
 import { dryRunGroupReplay } from "@/lib/server/replay-group";
 import { replayDeps } from "@/lib/server/replay-deps";
 import { parseBody } from "../../../../../_http/body";
-import { callerOf } from "../../../../../_http/caller";
+import { requireRole } from "../../../../../_http/auth";
 import { dlqFailure } from "../../../../../_http/dlq-errors";
 import { errorResponse } from "../../../../../_http/responses";
 
@@ -13,7 +13,8 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ fingerprint: string }> },
 ): Promise<Response> {
-  const caller = callerOf(request);
+  const principal = await requireRole(request, "operator");
+  if (principal instanceof Response) return principal;
   const fingerprint = Fingerprint.safeParse((await params).fingerprint);
   if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
   const body = await parseBody(request, GroupReplayDryRunRequest);
@@ -22,7 +23,7 @@ export async function POST(
     const results = await dryRunGroupReplay(
       await replayDeps(),
       { ...body.value, fingerprint: fingerprint.data },
-      caller.name,
+      principal.username,
     );
     return Response.json({ results });
   } catch (error) {
