@@ -32,10 +32,6 @@ const Config = z.object({
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
   CAUSEWAY_REPLAY_RATE: z.coerce.number().min(0.1).max(1000).default(10),
-  CAUSEWAY_DLQ_WEBHOOK_URL: z
-    .url()
-    .refine((u) => /^https?:/.test(u), "must be an http or https URL")
-    .optional(),
 });
 
 function regexString() {
@@ -63,8 +59,6 @@ export type Config = {
   auth: AuthConfig;
   /** Most records per second a bulk replay produces. */
   replayRate: number;
-  /** Where to POST when a failure group gets its first new dead letter; null for nowhere. */
-  dlqWebhookUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -95,7 +89,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
     auth: auth.config,
     replayRate: c.CAUSEWAY_REPLAY_RATE,
-    dlqWebhookUrl: c.CAUSEWAY_DLQ_WEBHOOK_URL ?? null,
   };
 }
 
@@ -106,8 +99,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
   return {
     ...config,
     elasticsearchUrl: url.toString(),
-    // A webhook URL often carries its secret in the path or query.
-    dlqWebhookUrl: config.dlqWebhookUrl === null ? null : new URL(config.dlqWebhookUrl).origin,
     topicPattern: config.topicPattern.source,
     dlqPattern: config.dlqPattern.source,
     auth: {
