@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignedInAs } from "@/components/auth/SignedInAs";
+import { DlqNavLink } from "@/components/dlq/DlqNavLink";
 import { currentPrincipal } from "@/lib/server/current-principal";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -16,25 +17,33 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex h-12 max-w-screen-2xl items-center px-4">
-            <Link
-              href="/"
-              className="font-semibold tracking-tight text-slate-900 hover:text-sky-700"
-            >
-              Causeway
-            </Link>
-            <nav className="ml-6 flex gap-4 text-sm">
-              <Link href="/lag" className="text-slate-600 hover:text-sky-700">
-                Lag
+        <Providers>
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
+              <Link
+                href="/"
+                className="font-semibold tracking-tight text-slate-900 hover:text-sky-700"
+              >
+                Causeway
               </Link>
-            </nav>
-            {principal && <SignedInAs principal={principal} />}
-          </div>
-        </header>
-        <main className="mx-auto max-w-screen-2xl px-4 py-6">
-          <Providers>{children}</Providers>
-        </main>
+              {principal && (
+                <>
+                  <nav className="flex items-center gap-6 text-sm">
+                    <DlqNavLink />
+                    <Link href="/lag" className="text-slate-700 hover:text-sky-700">
+                      Lag
+                    </Link>
+                    <Link href="/audit" className="text-slate-700 hover:text-sky-700">
+                      Audit
+                    </Link>
+                  </nav>
+                  <SignedInAs principal={principal} />
+                </>
+              )}
+            </div>
+          </header>
+          <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
+        </Providers>
       </body>
     </html>
   );

@@ -18,6 +18,20 @@ const ErrorBody = z.object({ error: z.string() });
 
 export async function fetchJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
   const response = await fetch(url, { headers: { accept: "application/json" } });
+  return readBody(response, schema);
+}
+
+/** POSTs `body` as JSON; same error handling and validation as `fetchJson`. */
+export async function postJson<T>(url: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return readBody(response, schema);
+}
+
+async function readBody<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);

@@ -40,6 +40,7 @@ const Config = z.object({
   CAUSEWAY_LAG_SAMPLE_MS: z.coerce.number().int().min(200).default(5_000),
   CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
   CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+  CAUSEWAY_REPLAY_RATE: z.coerce.number().min(0.1).max(1000).default(10),
 });
 
 function regexString() {
@@ -74,6 +75,8 @@ export type Config = {
   lagSampleMs: number;
   lagWindowMs: number;
   lagRetentionDays: number;
+  /** Most records per second a bulk replay produces. */
+  replayRate: number;
 };
 
 export class ConfigError extends Error {}
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     lagSampleMs: c.CAUSEWAY_LAG_SAMPLE_MS,
     lagWindowMs: c.CAUSEWAY_LAG_WINDOW_MS,
     lagRetentionDays: c.CAUSEWAY_LAG_RETENTION_DAYS,
+    replayRate: c.CAUSEWAY_REPLAY_RATE,
   };
 }
 

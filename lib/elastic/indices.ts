@@ -1,4 +1,5 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
+import { deadLetterGroupKey } from "../dlq/fingerprint";
 import type { Event } from "../events/event";
 
 /**
@@ -43,6 +44,10 @@ const eventsMappings: estypes.MappingTypeMapping = {
     valueSize: { type: "integer" },
     flags: keyword,
     attempt: { type: "integer" },
+    // Written at index time so the DLQ board can aggregate by failure without reading records.
+    dlqGroup: {
+      properties: { fingerprint: keyword, errorClass: keyword, message: keyword },
+    },
     dlq: {
       properties: {
         originalTopic: keyword,
@@ -71,11 +76,18 @@ export async function ensureEventsTemplate(es: Client, prefix: string): Promise<
   });
 }
 
-/** The document stored for an event: the event plus its payload as a searchable object. */
-export function eventDocument(event: Event): Event & { payloadFields?: unknown } {
+/**
+ * The document stored for an event: the event, its payload as a searchable object and, for a
+ * dead letter, the failure group it belongs to.
+ */
+export function eventDocument(
+  event: Event,
+): Event & { payloadFields?: unknown; dlqGroup?: unknown } {
   const { payload } = event;
-  if (payload === null) return event;
+  const dlqGroup = deadLetterGroupKey(event);
+  const withGroup = dlqGroup ? { ...event, dlqGroup } : event;
+  if (payload === null) return withGroup;
   const payloadFields =
     typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
-  return { ...event, payloadFields };
+  return { ...withGroup, payloadFields };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChainView } from "@/components/chain/ChainView";
 import { ChainLagPanel } from "@/components/lag/ChainLagPanel";
+import { DeadLetterTriage } from "@/components/dlq/DeadLetterTriage";
 
 type ChainPageProps = { params: Promise<{ correlationId: string }> };
 
@@ -25,6 +26,7 @@ export default async function ChainPage({ params }: ChainPageProps) {
   const { correlationId } = await params;
   return (
     <>
+      <DeadLetterTriage correlationId={decodeParam(correlationId)} />
       <ChainView correlationId={decodeParam(correlationId)} />
       <ChainLagPanel correlationId={decodeParam(correlationId)} />
     </>

@@ -1,0 +1,43 @@
+/**
+ * Which headers a replay carries: the original's, without what a dead-letter or retry step
+ * added, plus who replayed which record and why, so the replay is recognisable in its chain.
+ */
+export const REPLAY_HEADERS = {
+  of: "causeway-replay-of",
+  by: "causeway-replayed-by",
+  reason: "causeway-replay-reason",
+} as const;
+
+/** Prefixes (and exact names) of headers written by DLQ and retry machinery, not by the producer. */
+const DEAD_LETTER_HEADER_PREFIXES = [
+  "kafka_dlt-",
+  "kafka_exception-",
+  "kafka_original-",
+  "retry_topic-",
+  "__connect.errors.",
+  "MT-Fault-",
+  "MT-Reason",
+  "NServiceBus.ExceptionInfo.",
+  "NServiceBus.FailedQ",
+  "NServiceBus.TimeOfFailure",
+  "retry-attempt",
+  "retry-original-",
+  "causeway-replay",
+];
+
+export function isDeadLetterHeader(name: string): boolean {
+  return DEAD_LETTER_HEADER_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+export function replayHeaders(
+  original: Record<string, string>,
+  replay: { recordId: string; actor: string; reason: string },
+): Record<string, string> {
+  const kept = Object.entries(original).filter(([name]) => !isDeadLetterHeader(name));
+  return {
+    ...Object.fromEntries(kept),
+    [REPLAY_HEADERS.of]: replay.recordId,
+    [REPLAY_HEADERS.by]: replay.actor,
+    [REPLAY_HEADERS.reason]: replay.reason,
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { deadLetter as deadLetterOf, makeEvent } from "../chain/__fixtures__/events";
+import type { Event } from "../events/event";
+import { diffLines } from "./diff";
+import { planReplay, ReplayOptions, ReplayRefused, type ReplayContext } from "./plan";
+
+const value = JSON.stringify({
+  event_id: "e1",
+  correlation_id: "order-1",
+  payload: { outcome: "payment-fails" },
+});
+
+function deadLetter(overrides: Partial<Event> = {}): Event {
+  return makeEvent({
+    topic: "payments.DLQ",
+    offset: 7,
+    eventId: "e1",
+    correlationId: "order-1",
+    key: "1",
+    raw: value,
+    headers: {
+      "event-id": "e1",
+      "correlation-id": "order-1",
+      "retry-attempt": "2",
+      "kafka_dlt-original-topic": "orders",
+      "kafka_dlt-exception-fqcn": "com.shop.CardDeclined",
+      "kafka_dlt-exception-stacktrace": "com.shop.CardDeclined: no\n\tat x",
+      "__connect.errors.topic": "orders",
+      "MT-Fault-Message": "no",
+    },
+    dlq: { originalTopic: "orders", errorClass: "com.shop.CardDeclined" },
+    ...overrides,
+  });
+}
+
+const context: ReplayContext = {
+  actor: "ana",
+  chain: [],
+  earlierReplays: [],
+  isDeadLetterTopic: (topic) => /dlq/i.test(topic),
+};
+const options = { recordId: "payments.DLQ:0:7", reason: "card gateway fixed" };
+
+describe("planReplay", () => {
+  it("produces the original key and value to the original topic, without DLQ headers", () => {
+    const plan = planReplay(deadLetter(), options, context);
+    expect(plan).toMatchObject({ topic: "orders", key: "1", value, valueDiff: null, warnings: [] });
+    expect(plan.headers).toEqual({
+      "event-id": "e1",
+      "correlation-id": "order-1",
+      "causeway-replay-of": "payments.DLQ:0:7",
+      "causeway-replayed-by": "ana",
+      "causeway-replay-reason": "card gateway fixed",
+    });
+  });
+
+  it("goes to a chosen topic when one is given", () => {
+    expect(planReplay(deadLetter(), { ...options, targetTopic: "orders-v2" }, context).topic).toBe(
+      "orders-v2",
+    );
+  });
+
+  it("refuses when no original topic is known and none is chosen", () => {
+    const record = deadLetter({
+      dlq: deadLetterOf({ originalTopic: null, errorClass: "com.shop.CardDeclined" }),
+    });
+    expect(() => planReplay(record, options, context)).toThrow(ReplayRefused);
+  });
+
+  it("refuses a record whose value was cut at indexing unless a full value is pasted", () => {
+    const record = deadLetter({ flags: ["raw-truncated"] });
+    expect(() => planReplay(record, options, context)).toThrow(/cut value/);
+    expect(planReplay(record, { ...options, editedValue: value }, context).value).toBe(value);
+  });
+
+  it("shows an edited value as a diff of the pretty-printed JSON", () => {
+    const edited = value.replace("payment-fails", "ok");
+    const plan = planReplay(deadLetter(), { ...options, editedValue: edited }, context);
+    expect(plan.value).toBe(edited);
+    const changed = plan.valueDiff?.filter((line) => line.op !== "same");
+    expect(changed).toEqual([
+      { op: "removed", text: '    "outcome": "payment-fails"' },
+      { op: "added", text: '    "outcome": "ok"' },
+    ]);
+  });
+
+  it("warns when the chain shows the original was processed after all", () => {
+    const processed = makeEvent({
+      topic: "payments",
+      eventType: "PaymentProcessed",
+      causationId: "e1",
+    });
+    const retry = makeEvent({ topic: "payments.retry", causationId: "e1" });
+    const plan = planReplay(deadLetter(), options, { ...context, chain: [retry, processed] });
+    expect(plan.warnings).toHaveLength(1);
+    expect(plan.warnings[0]).toMatch(/processed later: PaymentProcessed on payments/);
+  });
+
+  it("warns about earlier replays and a dead-letter target", () => {
+    const plan = planReplay(
+      deadLetter(),
+      { ...options, targetTopic: "orders.DLQ" },
+      {
+        ...context,
+        earlierReplays: [{ at: "2026-01-01T10:00:00Z", by: "bob" }],
+      },
+    );
+    expect(plan.warnings.join(" ")).toMatch(/already replayed 1 time\(s\), last by bob/);
+    expect(plan.warnings.join(" ")).toMatch(/orders\.DLQ is itself a dead-letter topic/);
+  });
+
+  it("decodes binary keys and values back to their bytes", () => {
+    const record = deadLetter({
+      raw: "base64:AAEC",
+      key: "base64:/w==",
+      flags: ["binary-value", "binary-key"],
+    });
+    expect(planReplay(record, options, context)).toMatchObject({
+      value: "AAEC",
+      valueEncoding: "base64",
+      key: "/w==",
+      keyEncoding: "base64",
+    });
+  });
+});
+
+describe("ReplayOptions", () => {
+  it("rejects an edited value that is not JSON, a bad topic and a missing reason", () => {
+    expect(ReplayOptions.safeParse({ ...options, editedValue: "{nope" }).success).toBe(false);
+    expect(ReplayOptions.safeParse({ ...options, targetTopic: "a topic" }).success).toBe(false);
+    expect(ReplayOptions.safeParse({ ...options, reason: " " }).success).toBe(false);
+  });
+});
+
+describe("diffLines", () => {
+  it("keeps common lines and marks insertions and removals", () => {
+    expect(diffLines("a\nb\nc", "a\nc\nd")).toEqual([
+      { op: "same", text: "a" },
+      { op: "removed", text: "b" },
+      { op: "same", text: "c" },
+      { op: "added", text: "d" },
+    ]);
+  });
+});
