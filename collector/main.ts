@@ -4,6 +4,7 @@ import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
+import { startFlowStatsJob } from "./flow-stats-job";
 import { startHttpServer } from "./http";
 import { CollectorMetrics } from "./metrics";
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     log,
     metrics,
   });
+  const flowStats = startFlowStatsJob({ config, es, log });
   log.info("running", { metrics: `http://127.0.0.1:${config.collectorPort}/metrics` });
 
   let stopping = false;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("stopping", { signal });
     await collector.stop();
+    await flowStats.stop();
     server.close();
     await es.close();
     log.info("stopped", { recordsIndexed: metrics.recordsIndexed });

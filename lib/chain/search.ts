@@ -72,3 +72,20 @@ export function freshness(
   const behindMs = Math.max(0, now - at);
   return { indexedUpTo, behindMs, source, message: `indexed up to ${duration(behindMs)} ago` };
 }
+
+/** `GET /api/search` parameters; `q` is a value to look for, never query syntax. */
+export const SearchParams = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1, "q is empty: give a correlation id, event id, message key or payload text")
+      .max(512, "q is longer than 512 characters"),
+    from: z.iso.datetime({ offset: true, message: "from must be an ISO date-time" }).nullable(),
+    to: z.iso.datetime({ offset: true, message: "to must be an ISO date-time" }).nullable(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine(({ from, to }) => from === null || to === null || Date.parse(from) <= Date.parse(to), {
+    message: "from must not be after to",
+  });
+export type SearchParams = z.infer<typeof SearchParams>;

@@ -31,6 +31,12 @@ const Config = z.object({
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
+  CAUSEWAY_FLOWSTATS_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  CAUSEWAY_FLOWSTATS_WINDOW_HOURS: z.coerce.number().positive().default(24),
+  CAUSEWAY_FLOWSTATS_MAX_EVENTS: z.coerce.number().int().min(1000).default(200_000),
+  CAUSEWAY_LEARN_MIN_CHAINS: z.coerce.number().int().min(1).default(20),
+  CAUSEWAY_MISSING_STEP_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
+  CAUSEWAY_OFFSETS_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
 });
 
 function regexString() {
@@ -56,6 +62,9 @@ export type Config = {
   bulkMaxDocs: number;
   collectorPort: number;
   auth: AuthConfig;
+  flowStats: { intervalMs: number; windowMs: number; maxEvents: number };
+  learn: { minChains: number; minFollowShare: number };
+  offsetsCacheMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +94,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
     auth: auth.config,
+    flowStats: {
+      intervalMs: c.CAUSEWAY_FLOWSTATS_INTERVAL_MS,
+      windowMs: c.CAUSEWAY_FLOWSTATS_WINDOW_HOURS * 3_600_000,
+      maxEvents: c.CAUSEWAY_FLOWSTATS_MAX_EVENTS,
+    },
+    learn: {
+      minChains: c.CAUSEWAY_LEARN_MIN_CHAINS,
+      minFollowShare: c.CAUSEWAY_MISSING_STEP_MIN_SHARE,
+    },
+    offsetsCacheMs: c.CAUSEWAY_OFFSETS_CACHE_MS,
   };
 }
 

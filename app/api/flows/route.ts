@@ -1,0 +1,21 @@
+import { serverContext } from "@/lib/server/context";
+import { errorResponse, storeFailure } from "../_http/responses";
+
+export const dynamic = "force-dynamic";
+
+/** `GET /api/flows`: the event-type graph the collector learned from the index. */
+export async function GET(): Promise<Response> {
+  const { config, flowStats } = serverContext();
+  try {
+    const stats = await flowStats.read();
+    if (!stats) {
+      return errorResponse(
+        404,
+        `No flow statistics yet: the collector computes them every ${Math.round(config.flowStats.intervalMs / 1000)} s from the indexed chains.`,
+      );
+    }
+    return Response.json(stats, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return storeFailure(error);
+  }
+}
