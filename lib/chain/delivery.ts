@@ -78,7 +78,7 @@ export function chainDelivery(
     correlationId,
     offsetsReadAt: new Date(offsetsReadAt).toISOString(),
     events: delivered,
-    pending: delivered.some(({ state }) => state === "pending"),
+    pending: delivered.some(({ groups }) => groups.some(({ state }) => state === "pending")),
   };
 }
 
