@@ -41,6 +41,9 @@ async function main(): Promise<number> {
     CAUSEWAY_COLLECTOR_GROUP: `cwtest-${runId}-collector`,
     CAUSEWAY_COLLECTOR_PORT: "0",
     CAUSEWAY_TOPIC_REFRESH_MS: "2000",
+    // Learned flows and delivery status on a broker shared with other Causeway collectors.
+    CAUSEWAY_FLOWSTATS_INTERVAL_MS: "3000",
+    CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
     CAUSEWAY_APP_URL: `http://127.0.0.1:${appPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Test users and API tokens per role, for the app and for the tests that act as them.

@@ -37,6 +37,7 @@ const Config = z.object({
   CAUSEWAY_LEARN_MIN_CHAINS: z.coerce.number().int().min(1).default(20),
   CAUSEWAY_MISSING_STEP_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
   CAUSEWAY_OFFSETS_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
+  CAUSEWAY_DELIVERY_IGNORE_GROUPS: z.string().min(1).pipe(regexString()).optional(),
 });
 
 function regexString() {
@@ -65,6 +66,8 @@ export type Config = {
   flowStats: { intervalMs: number; windowMs: number; maxEvents: number };
   learn: { minChains: number; minFollowShare: number };
   offsetsCacheMs: number;
+  /** Consumer groups that are not the user's consumers (other Causeway collectors), if any. */
+  deliveryIgnoreGroups: RegExp | null;
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +107,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       minFollowShare: c.CAUSEWAY_MISSING_STEP_MIN_SHARE,
     },
     offsetsCacheMs: c.CAUSEWAY_OFFSETS_CACHE_MS,
+    deliveryIgnoreGroups:
+      c.CAUSEWAY_DELIVERY_IGNORE_GROUPS === undefined
+        ? null
+        : new RegExp(c.CAUSEWAY_DELIVERY_IGNORE_GROUPS),
   };
 }
 
@@ -122,5 +129,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
       users: config.auth.users.map(({ username, role }) => ({ username, role })),
       apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
     },
+    deliveryIgnoreGroups: config.deliveryIgnoreGroups?.source ?? null,
   };
 }

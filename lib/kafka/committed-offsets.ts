@@ -9,11 +9,12 @@ const CONCURRENCY = 8;
  * Committed offsets of every consumer group, read with kafkajs admin and shared by all chain
  * requests for `cacheMs`, so a page polling delivery status costs Kafka one snapshot per
  * interval however many people watch. Groups in `excludeGroups` (Causeway's own collector)
- * are left out: they read everything and say nothing about the user's consumers.
+ * and those matching `ignorePattern` (other Causeway instances on the same cluster) are left
+ * out: they read everything and say nothing about the user's consumers.
  */
 export function committedOffsetsReader(
   kafka: Kafka,
-  options: { excludeGroups: readonly string[]; cacheMs: number },
+  options: { excludeGroups: readonly string[]; ignorePattern: RegExp | null; cacheMs: number },
 ) {
   let admin: Admin | undefined;
   let snapshot: OffsetsSnapshot | undefined;
@@ -35,7 +36,8 @@ export function committedOffsetsReader(
     const ids = groups
       .filter(({ protocolType }) => protocolType === "consumer" || protocolType === "")
       .map(({ groupId }) => groupId)
-      .filter((groupId) => !options.excludeGroups.includes(groupId));
+      .filter((groupId) => !options.excludeGroups.includes(groupId))
+      .filter((groupId) => !options.ignorePattern?.test(groupId));
     const offsets = new Map<string, Map<string, Map<number, bigint>>>();
     for (let i = 0; i < ids.length; i += CONCURRENCY) {
       const batch = ids.slice(i, i + CONCURRENCY);

@@ -31,6 +31,7 @@ export function serverContext(): ServerContext {
       kafka,
       offsets: committedOffsetsReader(kafka, {
         excludeGroups: [config.collectorGroup],
+        ignorePattern: config.deliveryIgnoreGroups,
         cacheMs: config.offsetsCacheMs,
       }),
       flowStats: flowStatsCache(es, config.indexPrefix),
