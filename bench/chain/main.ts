@@ -25,6 +25,7 @@ import {
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { getChain } from "@/lib/server/get-chain";
 import { flowStatsCache } from "@/lib/server/flow-stats-cache";
+import { testIdentities } from "../../scripts/identities";
 import { bin, startProcess, stopAll, waitForHttp } from "../../scripts/processes";
 import { bulkIndex, indexOneChain, syntheticChain } from "./generate";
 
@@ -177,15 +178,20 @@ async function measureHttp(target: string, chainSize: number): Promise<number[] 
     return null;
   }
   const url = `http://127.0.0.1:${values.port}`;
-  const app = startProcess("app", bin("next"), ["start", "-p", values.port, "-H", "127.0.0.1"], {
-    env: { CAUSEWAY_INDEX_PREFIX: prefix, NEXT_TELEMETRY_DISABLED: "1" },
-    onLine: () => undefined,
-  });
+  const identities = await testIdentities();
+  const app = startProcess(
+    "app",
+    bin("tsx"),
+    ["scripts/serve-app.ts", "-p", values.port, "-H", "127.0.0.1"],
+    {
+      env: { ...identities, CAUSEWAY_INDEX_PREFIX: prefix, NEXT_TELEMETRY_DISABLED: "1" },
+      onLine: () => undefined,
+    },
+  );
   try {
     if (!(await waitForHttp(`${url}/`, 60_000, app)))
       throw new Error(`the app did not answer on ${url}`);
-    const token = process.env.CAUSEWAY_TEST_TOKEN_VIEWER;
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    const headers = { authorization: `Bearer ${identities.CAUSEWAY_TEST_TOKEN_VIEWER ?? ""}` };
     return await measure(Number(values.requests), async () => {
       const response = await fetch(`${url}/api/chains/${target}`, { headers });
       const body = (await response.json()) as { events?: unknown[] };

@@ -2,12 +2,15 @@ import { compareChains } from "@/lib/chain/compare";
 import { CorrelationId } from "@/lib/chain/correlation-id";
 import { serverContext } from "@/lib/server/context";
 import { getChain } from "@/lib/server/get-chain";
+import { requireRole } from "../_http/auth";
 import { errorResponse, storeFailure } from "../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/compare?a=&b=`: which steps, services and hop times differ between two chains. */
 export async function GET(request: Request): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const url = new URL(request.url);
   const ids: string[] = [];
   for (const name of ["a", "b"]) {

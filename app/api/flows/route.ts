@@ -1,10 +1,13 @@
 import { serverContext } from "@/lib/server/context";
+import { requireRole } from "../_http/auth";
 import { errorResponse, storeFailure } from "../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/flows`: the event-type graph the collector learned from the index. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const { config, flowStats } = serverContext();
   try {
     const stats = await flowStats.read();

@@ -1,12 +1,15 @@
 import { SearchParams } from "@/lib/chain/search";
 import { indexFreshness, searchChains } from "@/lib/elastic/search-chains";
 import { serverContext } from "@/lib/server/context";
+import { requireRole } from "../_http/auth";
 import { errorResponse, storeFailure } from "../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/search?q=&from=&to=&limit=`: chains matching q, and how far the index is behind. */
 export async function GET(request: Request): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const url = new URL(request.url);
   const parsed = SearchParams.safeParse({
     q: url.searchParams.get("q") ?? "",

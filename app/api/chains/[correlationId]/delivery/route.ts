@@ -2,15 +2,18 @@ import { CorrelationId } from "@/lib/chain/correlation-id";
 import { chainDelivery } from "@/lib/chain/delivery";
 import { findChainEvents } from "@/lib/elastic/chains";
 import { serverContext } from "@/lib/server/context";
+import { requireRole } from "../../../_http/auth";
 import { errorResponse, storeFailure } from "../../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** Delivery status per event and consumer group, from the groups' committed offsets. */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ correlationId: string }> },
 ): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const parsed = CorrelationId.safeParse((await params).correlationId);
   if (!parsed.success) {
     return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
