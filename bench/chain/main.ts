@@ -11,6 +11,7 @@
  *   --only-chain N   write just one chain of N events (e.g. 2000 for the graph's
  *                    time-to-interactive) under --prefix and print its correlation id
  *   --prefix P       index prefix (default a fresh cwbench-chain-…)
+ *   --reuse          measure again on the index a `--keep` run left under --prefix
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "300" },
     port: { type: "string", default: "3205" },
     keep: { type: "boolean", default: false },
+    reuse: { type: "boolean", default: false },
     "only-chain": { type: "string" },
     prefix: { type: "string" },
   },
@@ -63,25 +65,7 @@ async function main() {
   const total = Number(values.events);
   const chainSize = Number(values.chain);
   try {
-    await ensureEventsTemplate(es, prefix);
-    const loadStarted = Date.now();
-    await loadBackground(total);
-    const target = `bench-target-${randomUUID().slice(0, 8)}`;
-    await bulkIndex(
-      es,
-      prefix,
-      syntheticChain(target, chainSize, Date.now() - 60_000, "bench-target", 0),
-    );
-    await es.indices.putSettings({
-      index: `${prefix}-events-*`,
-      settings: { refresh_interval: "1s" },
-    });
-    await es.indices.refresh({ index: `${prefix}-events` });
-    const count = (await es.count({ index: `${prefix}-events` })).count;
-    const loadSeconds = (Date.now() - loadStarted) / 1000;
-    say(
-      `indexed ${count.toLocaleString("en-US")} events in ${loadSeconds.toFixed(1)} s (${Math.round(count / loadSeconds).toLocaleString("en-US")}/s)`,
-    );
+    const target = values.reuse ? await existingTarget() : await load(total, chainSize);
 
     const statsStarted = Date.now();
     await ensureFlowStatsIndex(es, prefix);
@@ -116,6 +100,42 @@ async function main() {
     }
     await es.close();
   }
+}
+
+async function load(total: number, chainSize: number): Promise<string> {
+  await ensureEventsTemplate(es, prefix);
+  const loadStarted = Date.now();
+  await loadBackground(total);
+  const target = `bench-target-${randomUUID().slice(0, 8)}`;
+  await bulkIndex(
+    es,
+    prefix,
+    syntheticChain(target, chainSize, Date.now() - 60_000, "bench-target", 0),
+  );
+  await es.indices.putSettings({
+    index: `${prefix}-events-*`,
+    settings: { refresh_interval: "1s" },
+  });
+  await es.indices.refresh({ index: `${prefix}-events` });
+  const count = (await es.count({ index: `${prefix}-events` })).count;
+  const loadSeconds = (Date.now() - loadStarted) / 1000;
+  say(
+    `indexed ${count.toLocaleString("en-US")} events in ${loadSeconds.toFixed(1)} s (${Math.round(count / loadSeconds).toLocaleString("en-US")}/s)`,
+  );
+  return target;
+}
+
+async function existingTarget(): Promise<string> {
+  const count = (await es.count({ index: `${prefix}-events` })).count;
+  const hit = await es.search<{ correlationId: string }>({
+    index: `${prefix}-events`,
+    size: 1,
+    query: { term: { topic: "bench-target" } },
+  });
+  const target = hit.hits.hits[0]?._source?.correlationId;
+  if (!target) throw new Error(`no bench chain under ${prefix}`);
+  say(`reusing ${count.toLocaleString("en-US")} events under ${prefix}`);
+  return target;
 }
 
 /** Chains of five events, bulk-written two requests at a time with refresh off. */
