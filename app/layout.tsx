@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignedInAs } from "@/components/auth/SignedInAs";
 import { currentPrincipal } from "@/lib/server/current-principal";
+import { HeaderSearch } from "@/components/search/SearchForm";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,13 +18,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex h-12 max-w-screen-2xl items-center px-4">
+          <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
             <Link
               href="/"
               className="font-semibold tracking-tight text-slate-900 hover:text-sky-700"
             >
               Causeway
             </Link>
+            <nav className="flex items-center gap-4 text-sm text-slate-600">
+              <Link href="/flows" className="hover:text-sky-700">
+                Flows
+              </Link>
+            </nav>
+            <HeaderSearch />
             {principal && <SignedInAs principal={principal} />}
           </div>
         </header>
