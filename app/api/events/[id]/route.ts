@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findEventById } from "@/lib/elastic/event-by-id";
 import { serverContext } from "@/lib/server/context";
+import { requireRole } from "../../_http/auth";
 import { errorResponse, storeFailure } from "../../_http/responses";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +14,11 @@ const EventId = z
 
 /** `GET /api/events/{id}`: one indexed record, as the chain API shows it. */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const parsed = EventId.safeParse((await params).id);
   if (!parsed.success) {
     return errorResponse(400, `Malformed event id: ${parsed.error.issues[0]?.message}.`);
