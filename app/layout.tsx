@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SignedInAs } from "@/components/auth/SignedInAs";
 import { DlqNavLink } from "@/components/dlq/DlqNavLink";
 import { currentPrincipal } from "@/lib/server/current-principal";
+import { HeaderSearch } from "@/components/search/SearchForm";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -33,10 +34,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/lag" className="text-slate-700 hover:text-sky-700">
                       Lag
                     </Link>
+                    <Link href="/flows" className="text-slate-700 hover:text-sky-700">
+                      Flows
+                    </Link>
                     <Link href="/audit" className="text-slate-700 hover:text-sky-700">
                       Audit
                     </Link>
                   </nav>
+                  <HeaderSearch />
                   <SignedInAs principal={principal} />
                 </>
               )}

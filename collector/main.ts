@@ -7,6 +7,7 @@ import { ensureLagTemplate } from "@/lib/elastic/lag-indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
+import { startFlowStatsJob } from "./flow-stats-job";
 import { startHttpServer } from "./http";
 import { startLagSampler } from "./lag-sampler";
 import { CollectorMetrics } from "./metrics";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   // Few retries: a topic deleted mid-round should cost one round, not a minute of backoff.
   const lagKafka = createKafka(config.kafkaBrokers, "causeway-lag-sampler", { retries: 1 });
   const lagSampler = startLagSampler({ config, kafka: lagKafka, es, log });
+  const flowStats = startFlowStatsJob({ config, es, log });
   const { port } = server.address() as AddressInfo;
   log.info("running", { metrics: `http://127.0.0.1:${port}/metrics` });
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     log.info("stopping", { signal });
     await lagSampler.stop();
     await collector.stop();
+    await flowStats.stop();
     await probes.close();
     server.close();
     await es.close();

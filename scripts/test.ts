@@ -44,6 +44,9 @@ async function main(): Promise<number> {
     // Lag is judged over a short window so the lag tests see STOP and OK within seconds.
     CAUSEWAY_LAG_SAMPLE_MS: "1000",
     CAUSEWAY_LAG_WINDOW_MS: "10000",
+    // Learned flows and delivery status on a broker shared with other Causeway collectors.
+    CAUSEWAY_FLOWSTATS_INTERVAL_MS: "3000",
+    CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
     CAUSEWAY_APP_URL: `http://127.0.0.1:${appPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Test users and API tokens per role, for the app and for the tests that act as them.

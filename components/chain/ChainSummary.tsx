@@ -1,10 +1,14 @@
 import type { Chain } from "@/lib/chain/chain";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { formatDuration } from "@/components/ui/format";
+import { LIVE_POLL_MS } from "./queries";
+
+/** Why the page keeps refreshing by itself. */
+export type Liveness = { young: boolean; pending: boolean };
 
 type ChainSummaryProps = {
   chain: Chain;
-  live: boolean;
+  live: Liveness | null;
   /** A refresh that failed while an earlier answer is still on screen. */
   refreshError: Error | null;
 };
@@ -25,10 +29,17 @@ export function ChainSummary({ chain, live, refreshError }: ChainSummaryProps) {
         {live && (
           <span
             className="inline-flex items-center gap-1.5 text-xs text-emerald-700"
-            title="Refreshing every few seconds"
+            data-testid="live-indicator"
+            role="status"
           >
             <span className="size-2 animate-pulse rounded-full bg-emerald-500" aria-hidden />
-            live
+            Live: refreshing every {LIVE_POLL_MS / 1_000} s because{" "}
+            {[
+              live.young ? "the chain is less than 2 minutes old" : null,
+              live.pending ? "some deliveries are still pending" : null,
+            ]
+              .filter((reason) => reason !== null)
+              .join(" and ")}
           </span>
         )}
       </div>
@@ -45,6 +56,11 @@ export function ChainSummary({ chain, live, refreshError }: ChainSummaryProps) {
           className={stats.deadLettered > 0 ? "font-semibold text-red-700" : ""}
         />
       </dl>
+      {chain.truncated && (
+        <p className="text-xs text-amber-700" role="status">
+          More records carry this id than one page shows; the chain below is cut.
+        </p>
+      )}
       {refreshError && (
         <p className="text-xs text-amber-700" role="status">
           Could not refresh: {refreshError.message}. Showing the last answer.

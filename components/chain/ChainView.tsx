@@ -10,22 +10,27 @@ import {
 } from "./ChainFallbacks";
 import {
   isAwaitingArrival,
-  isChainLive,
+  isChainYoung,
   isNotFound,
   useChain,
+  useChainDelivery,
   useRestartChainPolling,
 } from "./queries";
 
 export function ChainView({ correlationId }: { correlationId: string }) {
   const query = useChain(correlationId);
+  const young = query.data ? isChainYoung(query.data, query.dataUpdatedAt) : false;
+  const delivery = useChainDelivery(correlationId, query.data !== undefined, young);
   const restartPolling = useRestartChainPolling(correlationId);
 
   if (query.data) {
+    const pending = delivery.data?.pending ?? false;
     return (
       <ChainExplorer
         key={correlationId}
         chain={query.data}
-        live={isChainLive(query.data, query.dataUpdatedAt)}
+        delivery={delivery.data ?? null}
+        live={young || pending ? { young, pending } : null}
         refreshError={query.error}
       />
     );

@@ -1,9 +1,13 @@
 import type { DeadLetter } from "@/lib/events/event";
+import { CopyButton } from "@/components/ui/CopyButton";
 import { KeyValueList } from "@/components/ui/KeyValueList";
 
 export function DeadLetterDetail({ deadLetter }: { deadLetter: DeadLetter }) {
   return (
-    <div className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+    <div
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
+      data-testid="dead-letter-detail"
+    >
       <h3 className="text-sm font-semibold">Dead-lettered</h3>
       <p className="mt-1 mb-2 text-sm break-words">
         <span className="font-mono font-semibold">{deadLetter.errorClass ?? "Unknown error"}</span>
@@ -15,8 +19,20 @@ export function DeadLetterDetail({ deadLetter }: { deadLetter: DeadLetter }) {
           ["original partition", deadLetter.originalPartition],
           ["original offset", deadLetter.originalOffset],
           ["consumer group", deadLetter.consumerGroup],
+          ["failed at", deadLetter.failedAt],
         ]}
       />
+      {deadLetter.errorStack !== null && (
+        <details className="mt-2" open data-testid="error-stack">
+          <summary className="cursor-pointer text-xs font-semibold">Stack trace</summary>
+          <div className="mt-1 flex justify-end">
+            <CopyButton value={deadLetter.errorStack} label="Copy stack" />
+          </div>
+          <pre className="mt-1 max-h-64 overflow-auto rounded bg-white/70 p-2 font-mono text-[11px] leading-4 whitespace-pre">
+            {deadLetter.errorStack}
+          </pre>
+        </details>
+      )}
     </div>
   );
 }

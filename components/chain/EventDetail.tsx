@@ -1,20 +1,39 @@
+import type { EventDelivery } from "@/lib/chain/delivery";
 import type { Event } from "@/lib/events/event";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { JsonTree } from "@/components/ui/JsonTree";
 import { KeyValueList } from "@/components/ui/KeyValueList";
 import { statusStyles } from "@/components/ui/status";
 import { DeadLetterDetail } from "./DeadLetterDetail";
+import { DeliveryDetail } from "./DeliveryDetail";
 import { eventStatus } from "./event-status";
 
 const sectionTitle = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
-export function EventDetail({ event, onClose }: { event: Event; onClose: () => void }) {
+type EventDetailProps = {
+  event: Event;
+  delivery: EventDelivery | null;
+  offsetsReadAt: string | null;
+  onClose: () => void;
+};
+
+export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDetailProps) {
   const status = eventStatus(event);
   const headers = Object.entries(event.headers);
+  const apiPath = `/api/events/${encodeURIComponent(event.id)}`;
+  const withCopy = (value: string | null) =>
+    value === null ? null : (
+      <span className="flex items-start justify-between gap-2">
+        <span>{value}</span>
+        <CopyButton value={value} />
+      </span>
+    );
 
   return (
     <section
       data-testid="event-detail"
+      data-event-id={event.id}
       aria-label="Selected event"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -29,27 +48,41 @@ export function EventDetail({ event, onClose }: { event: Event; onClose: () => v
           <p className="text-sm text-slate-600">
             {event.service ?? "unknown service"} ·{" "}
             <time dateTime={event.occurredAt}>{event.occurredAt}</time>
+            {event.attempt !== null && <> · attempt {event.attempt}</>}
           </p>
         </div>
-        <button
-          type="button"
-          onClick={onClose}
-          className="text-sm text-slate-500 hover:text-slate-900"
-        >
-          Close
-        </button>
+        <div className="flex shrink-0 items-center gap-3 text-sm">
+          <a
+            href={apiPath}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="event-api-link"
+            className="text-sky-700 hover:underline"
+          >
+            JSON in the API
+          </a>
+          <button type="button" onClick={onClose} className="text-slate-500 hover:text-slate-900">
+            Close
+          </button>
+        </div>
       </header>
 
       {event.dlq && <DeadLetterDetail deadLetter={event.dlq} />}
+
+      <DeliveryDetail delivery={delivery} offsetsReadAt={offsetsReadAt} />
 
       <div>
         <h3 className={sectionTitle}>Kafka</h3>
         <KeyValueList
           items={[
+            ["record", withCopy(event.id)],
             ["topic", event.topic],
             ["partition", event.partition],
             ["offset", event.offset],
-            ["key", event.key],
+            ["key", withCopy(event.key)],
+            ["timestamp", event.timestamp],
+            ["indexed at", event.ingestedAt],
+            ["envelope", event.envelope],
           ]}
         />
       </div>
@@ -58,30 +91,32 @@ export function EventDetail({ event, onClose }: { event: Event; onClose: () => v
         <h3 className={sectionTitle}>Ids</h3>
         <KeyValueList
           items={[
-            ["eventId", event.eventId],
-            ["causationId", event.causationId],
-            ["correlationId", event.correlationId],
+            ["eventId", withCopy(event.eventId)],
+            ["causationId", withCopy(event.causationId)],
+            ["correlationId", withCopy(event.correlationId)],
           ]}
         />
       </div>
 
-      <div>
-        <h3 className={sectionTitle}>Headers</h3>
+      <details open={headers.length <= 12}>
+        <summary className={`${sectionTitle} cursor-pointer`}>Headers ({headers.length})</summary>
         {headers.length === 0 ? (
           <p className="text-sm text-slate-400">No headers</p>
         ) : (
-          <table className="w-full text-left font-mono text-xs">
+          <table className="w-full text-left font-mono text-xs" data-testid="event-headers">
             <tbody>
               {headers.map(([name, value]) => (
                 <tr key={name} className="border-t border-slate-100 align-top">
                   <th className="py-1 pr-3 font-medium text-slate-600">{name}</th>
-                  <td className="py-1 break-all">{value}</td>
+                  <td className="max-w-0 py-1 break-all">
+                    <span className="line-clamp-3">{value}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </div>
+      </details>
 
       <Payload event={event} />
     </section>
@@ -89,27 +124,43 @@ export function EventDetail({ event, onClose }: { event: Event; onClose: () => v
 }
 
 function Payload({ event }: { event: Event }) {
-  const text = event.payload === null ? event.raw : JSON.stringify(event.payload, null, 2);
   return (
-    <div>
-      <div className="mb-1.5 flex items-center justify-between gap-2">
-        <h3 className={sectionTitle}>{event.payload === null ? "Raw value" : "Payload"}</h3>
-        {text !== null && <CopyButton value={text} />}
-      </div>
-      {event.payload === null && event.flags.length > 0 && (
-        <div className="mb-2 flex flex-wrap gap-1">
+    <div className="space-y-3">
+      {event.payload !== null && (
+        <div>
+          <div className="mb-1.5 flex items-center justify-between gap-2">
+            <h3 className={sectionTitle}>Payload</h3>
+            <CopyButton value={JSON.stringify(event.payload, null, 2)} label="Copy JSON" />
+          </div>
+          <div className="max-h-96 overflow-auto rounded bg-slate-950 p-2">
+            <JsonTree value={event.payload} />
+          </div>
+        </div>
+      )}
+      {event.flags.length > 0 && (
+        <div className="flex flex-wrap gap-1">
           {event.flags.map((flag) => (
             <Badge key={flag}>{flag}</Badge>
           ))}
         </div>
       )}
-      {text === null ? (
-        <p className="text-sm text-slate-400">No value</p>
-      ) : (
-        <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">
-          {text}
-        </pre>
-      )}
+      <details open={event.payload === null} data-testid="raw-value">
+        <summary className={`${sectionTitle} cursor-pointer`}>
+          Raw value ({event.valueSize.toLocaleString("en-US")} bytes)
+        </summary>
+        {event.raw === null ? (
+          <p className="text-sm text-slate-400">No value</p>
+        ) : (
+          <>
+            <div className="mb-1 flex justify-end">
+              <CopyButton value={event.raw} label="Copy raw" />
+            </div>
+            <pre className="max-h-64 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+              {event.raw}
+            </pre>
+          </>
+        )}
+      </details>
     </div>
   );
 }

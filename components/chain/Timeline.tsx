@@ -1,128 +1,215 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
-import type { Edge } from "@/lib/chain/chain";
-import { happenedAt } from "@/lib/chain/order";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import type { ChainTiming, EventTiming } from "@/lib/chain/timing";
+import type { DeliveryState } from "@/lib/chain/delivery";
 import type { Event } from "@/lib/events/event";
-import { formatOffset } from "@/components/ui/format";
-import { statusStyles } from "@/components/ui/status";
+import { formatDuration, formatOffset } from "@/components/ui/format";
+import { criticalColour, statusStyles, timeSplitStyles } from "@/components/ui/status";
+import { deliveryStyles } from "./delivery-styles";
 import { eventStatus } from "./event-status";
 import type { ChainSelectionProps } from "./selection";
 
-type Row = {
-  event: Event;
-  /** Milliseconds since the chain's first event. */
-  offset: number;
-  /** When its parent occurred, so the bar spans the hop that led here. */
-  parentOffset: number | null;
+/** Rows are one fixed height so only the ones on screen are drawn, even for 2,000 events. */
+const ROW_HEIGHT = 28;
+const VIEW_HEIGHT = 384;
+const OVERSCAN = 8;
+
+type Row = { event: Event; timing: EventTiming | undefined };
+
+type TimelineProps = Omit<ChainSelectionProps, "edges"> & {
+  timing: ChainTiming;
+  deliveryStates: ReadonlyMap<string, DeliveryState>;
 };
 
-function toRows(events: readonly Event[], edges: readonly Edge[]): { rows: Row[]; span: number } {
-  const time = new Map(events.map((event) => [event.id, Date.parse(happenedAt(event))]));
-  const start = Math.min(...[...time.values()].filter((t) => !Number.isNaN(t)));
-  const offsetOf = (id: string) => {
-    const t = time.get(id);
-    return t === undefined || Number.isNaN(t) ? null : t - start;
-  };
-  const parentOf = new Map(edges.map((edge) => [edge.to, edge.from]));
-  const rows = events
-    .map((event) => {
-      const parent = parentOf.get(event.id);
-      return {
-        event,
-        offset: offsetOf(event.id) ?? 0,
-        parentOffset: parent === undefined ? null : offsetOf(parent),
-      };
-    })
-    .sort((a, b) => a.offset - b.offset);
-  const span = Math.max(1, ...rows.map((row) => row.offset));
-  return { rows, span };
-}
-
+/** The waterfall: one bar per event at its time, its hop split into where the time went. */
 export function Timeline({
   events,
-  edges,
+  timing,
+  deliveryStates,
   selectedId,
   hoveredId,
   onSelect,
   onHover,
-}: ChainSelectionProps) {
-  const { rows, span } = useMemo(() => toRows(events, edges), [events, edges]);
+}: TimelineProps) {
+  const rows = useMemo(() => {
+    const byId = new Map(timing.events.map((t) => [t.id, t]));
+    return events.map((event): Row => ({ event, timing: byId.get(event.id) }));
+  }, [events, timing.events]);
+  const span = Math.max(1, timing.totalMs);
+  const [scrollTop, setScrollTop] = useState(0);
+  const list = useRef<HTMLDivElement>(null);
+
+  // A node picked in the graph or an anomaly may be scrolled out of this list.
+  useEffect(() => {
+    const index = rows.findIndex((row) => row.event.id === selectedId);
+    const view = list.current;
+    if (index < 0 || !view) return;
+    const top = index * ROW_HEIGHT;
+    if (top < view.scrollTop || top + ROW_HEIGHT > view.scrollTop + view.clientHeight) {
+      view.scrollTop = Math.max(0, top - view.clientHeight / 2);
+    }
+  }, [selectedId, rows]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+
   return (
-    <ol
-      className="max-h-80 overflow-y-auto text-sm"
-      aria-label="Timeline"
-      onMouseLeave={() => onHover(null)}
-    >
-      {rows.map((row) => (
-        <TimelineRow
-          key={row.event.id}
-          row={row}
-          span={span}
-          selected={row.event.id === selectedId}
-          hovered={row.event.id === hoveredId}
-          onSelect={onSelect}
-          onHover={onHover}
-        />
-      ))}
-    </ol>
+    <div className="space-y-2">
+      <CriticalPathSummary timing={timing} />
+      <div
+        ref={list}
+        className="overflow-y-auto text-sm"
+        style={{ maxHeight: VIEW_HEIGHT }}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onMouseLeave={() => onHover(null)}
+      >
+        <ol aria-label="Timeline" className="relative" style={{ height: rows.length * ROW_HEIGHT }}>
+          {rows.slice(first, last).map((row, index) => (
+            <TimelineRow
+              key={row.event.id}
+              row={row}
+              span={span}
+              delivery={deliveryStates.get(row.event.id)}
+              style={{ top: (first + index) * ROW_HEIGHT, height: ROW_HEIGHT }}
+              selected={row.event.id === selectedId}
+              hovered={row.event.id === hoveredId}
+              onSelect={onSelect}
+              onHover={onHover}
+            />
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+function CriticalPathSummary({ timing }: { timing: ChainTiming }) {
+  const { critical, criticalPath } = timing;
+  const parts = (Object.keys(timeSplitStyles) as (keyof typeof timeSplitStyles)[]).filter(
+    (part) => critical[part] > 0,
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
+      <span data-testid="critical-path-summary">
+        <span className="font-semibold" style={{ color: criticalColour }}>
+          Critical path
+        </span>{" "}
+        {criticalPath.length} events,{" "}
+        {formatDuration(critical.processingMs + critical.queueWaitMs + critical.retryMs)}
+        {parts.length > 0 && ": "}
+        {parts
+          .map((part) => `${timeSplitStyles[part].label} ${formatDuration(critical[part])}`)
+          .join(" · ")}
+      </span>
+      <span className="flex items-center gap-3" aria-hidden>
+        {Object.values(timeSplitStyles).map(({ label, fill }) => (
+          <span key={label} className="inline-flex items-center gap-1">
+            <span className={`inline-block h-2 w-3 rounded-sm ${fill}`} />
+            {label}
+          </span>
+        ))}
+      </span>
+    </div>
   );
 }
 
 type TimelineRowProps = {
   row: Row;
   span: number;
+  delivery: DeliveryState | undefined;
+  style: CSSProperties;
   selected: boolean;
   hovered: boolean;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
 };
 
-function TimelineRow({ row, span, selected, hovered, onSelect, onHover }: TimelineRowProps) {
-  const { event, offset, parentOffset } = row;
-  const style = statusStyles[eventStatus(event)];
-  const ref = useRef<HTMLButtonElement>(null);
-
-  // A node picked in the graph may be scrolled out of this list.
-  useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: "nearest" });
-  }, [selected]);
-
-  const at = (ms: number) => `${(ms / span) * 100}%`;
-  const hopStart = parentOffset !== null && parentOffset < offset ? parentOffset : offset;
+function TimelineRow({
+  row,
+  span,
+  delivery,
+  style,
+  selected,
+  hovered,
+  onSelect,
+  onHover,
+}: TimelineRowProps) {
+  const { event, timing } = row;
+  const status = statusStyles[eventStatus(event)];
+  const offset = timing?.startMs ?? 0;
+  const hop = timing?.hopMs ?? 0;
+  const critical = timing?.critical ?? false;
+  const at = (ms: number) => `${(Math.max(0, ms) / span) * 100}%`;
   const highlight = selected
     ? "bg-sky-100 ring-1 ring-sky-400 ring-inset"
     : hovered
       ? "bg-sky-50"
-      : style.row;
+      : status.row;
+
+  // Where the hop's time went, left to right: failed attempts, waiting in the topic, work.
+  let segmentStart = offset - hop;
+  const segments = timing
+    ? (["retryMs", "queueWaitMs", "processingMs"] as const).flatMap((part) => {
+        const length = timing[part];
+        if (length <= 0) return [];
+        const segment = { part, left: segmentStart, length };
+        segmentStart += length;
+        return [segment];
+      })
+    : [];
 
   return (
-    <li>
+    <li className="absolute inset-x-0">
       <button
-        ref={ref}
         type="button"
         data-testid="timeline-row"
         data-event-id={event.id}
+        data-critical={critical}
         aria-pressed={selected}
         onClick={() => onSelect(event.id)}
         onMouseEnter={() => onHover(event.id)}
         onFocus={() => onHover(event.id)}
-        className={`grid w-full grid-cols-[4.5rem_minmax(0,3fr)_minmax(0,2fr)] items-center gap-3 rounded px-2 py-1 text-left ${highlight}`}
+        style={{
+          ...style,
+          boxShadow: critical ? `inset 3px 0 0 ${criticalColour}` : undefined,
+        }}
+        className={`absolute inset-x-0 grid w-full grid-cols-[4.5rem_minmax(0,3fr)_4.5rem_minmax(0,3fr)] items-center gap-2 rounded px-2 text-left ${highlight}`}
       >
         <span className="font-mono text-xs text-slate-500 tabular-nums">
           {formatOffset(offset)}
         </span>
-        <span className="truncate">
-          <span className="font-medium">{event.eventType ?? "(unreadable)"}</span>
-          <span className="text-slate-500"> · {event.service ?? "unknown service"}</span>
+        <span className="flex min-w-0 items-center gap-1.5">
+          {delivery && (
+            <span
+              className={`size-2 shrink-0 rounded-full ${deliveryStyles[delivery].dot}`}
+              title={deliveryStyles[delivery].label}
+              data-testid="delivery-dot"
+              data-state={delivery}
+            />
+          )}
+          <span className="truncate">
+            <span className="font-medium">{event.eventType ?? "(unreadable)"}</span>
+            <span className="text-slate-500"> · {event.service ?? "unknown service"}</span>
+          </span>
+        </span>
+        <span
+          className="text-right font-mono text-[11px] text-slate-500 tabular-nums"
+          data-testid="hop-latency"
+          title="Time since the event that caused it"
+        >
+          {timing?.hopMs === null || timing === undefined ? "" : `↳ ${formatDuration(hop)}`}
         </span>
         <span className="relative h-3 rounded-sm bg-slate-100" aria-hidden>
+          {segments.map(({ part, left, length }) => (
+            <span
+              key={part}
+              className={`absolute inset-y-0.5 ${timeSplitStyles[part].fill} ${critical ? "" : "opacity-50"}`}
+              style={{ left: at(left), width: at(length) }}
+            />
+          ))}
           <span
-            className={`absolute inset-y-1 rounded-sm opacity-40 ${style.marker}`}
-            style={{ left: at(hopStart), width: at(offset - hopStart) }}
-          />
-          <span
-            className={`absolute inset-y-0 w-1.5 -translate-x-1/2 rounded-sm ${style.marker}`}
+            className={`absolute inset-y-0 w-1.5 -translate-x-1/2 rounded-sm ${status.marker}`}
             style={{ left: at(offset) }}
           />
         </span>

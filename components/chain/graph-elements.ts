@@ -3,16 +3,41 @@
  * cause but that were never seen get a placeholder node, so a gap in the flow shows where it is
  * rather than as a second, unexplained root.
  */
-import { MarkerType, type Edge as FlowEdge, type Node } from "@xyflow/react";
+import {
+  MarkerType,
+  Position,
+  type Edge as FlowEdge,
+  type Node,
+  type NodeHandle,
+} from "@xyflow/react";
 import type { Edge } from "@/lib/chain/chain";
 import { layoutChain } from "@/lib/chain/layout";
 import type { Event } from "@/lib/events/event";
-import { statusStyles, type Status } from "@/components/ui/status";
+import { criticalColour, statusStyles, type Status } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
 
 export const NODE_SIZE = { width: 232, height: 84 };
 
-export type EventNodeData = { event: Event; hovered: boolean };
+/**
+ * Every node is one size with its handles at the same spots, so React Flow is told both up
+ * front: it then skips drawing and measuring all nodes once before it culls the off-screen ones.
+ */
+const fixedGeometry = {
+  ...NODE_SIZE,
+  measured: NODE_SIZE,
+  handles: [
+    { type: "target", position: Position.Top, x: NODE_SIZE.width / 2, y: 0 },
+    { type: "source", position: Position.Bottom, x: NODE_SIZE.width / 2, y: NODE_SIZE.height },
+  ] satisfies NodeHandle[],
+};
+
+export type EventNodeData = {
+  event: Event;
+  hovered: boolean;
+  /** Part of what an anomaly picked in the panel concerns. */
+  flagged: boolean;
+  critical: boolean;
+};
 export type EventFlowNode = Node<EventNodeData, "event">;
 export type MissingNodeData = { causationId: string; hovered: boolean };
 export type MissingFlowNode = Node<MissingNodeData, "missing">;
@@ -34,7 +59,9 @@ function missingParents(events: readonly Event[]): Map<string, string> {
 export function buildChainFlow(
   events: readonly Event[],
   edges: readonly Edge[],
+  criticalPath: readonly string[] = [],
 ): { nodes: ChainFlowNode[]; edges: FlowEdge[] } {
+  const critical = new Set(criticalPath);
   const missing = missingParents(events);
   const status = new Map<string, Status>(events.map((event) => [event.id, eventStatus(event)]));
   for (const id of missing.keys()) status.set(id, "missing");
@@ -59,6 +86,7 @@ export function buildChainFlow(
       id,
       type: "missing",
       className: "nopan",
+      ...fixedGeometry,
       position: at(id),
       data: { causationId, hovered: false },
     })),
@@ -66,8 +94,9 @@ export function buildChainFlow(
       id: event.id,
       type: "event",
       className: "nopan",
+      ...fixedGeometry,
       position: at(event.id),
-      data: { event, hovered: false },
+      data: { event, hovered: false, flagged: false, critical: critical.has(event.id) },
     })),
   ];
 
@@ -75,12 +104,19 @@ export function buildChainFlow(
   const uniqueLinks = [...new Map(links.map((link) => [`${link.from}->${link.to}`, link]))];
   const flowEdges = uniqueLinks.map(([id, { from, to }]): FlowEdge => {
     const fromMissing = status.get(from) === "missing";
-    const stroke = statusStyles[fromMissing ? "missing" : (status.get(to) ?? "ok")].edge;
+    const onPath = critical.has(from) && critical.has(to);
+    const stroke = onPath
+      ? criticalColour
+      : statusStyles[fromMissing ? "missing" : (status.get(to) ?? "ok")].edge;
     return {
       id,
       source: from,
       target: to,
-      style: { stroke, strokeWidth: 1.5, strokeDasharray: fromMissing ? "4 4" : undefined },
+      style: {
+        stroke,
+        strokeWidth: onPath ? 3 : 1.5,
+        strokeDasharray: fromMissing ? "4 4" : undefined,
+      },
       markerEnd: { type: MarkerType.ArrowClosed, color: stroke },
     };
   });

@@ -2,12 +2,14 @@
 import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { Chain } from "@/lib/chain/chain";
+import { ChainDelivery } from "@/lib/chain/delivery";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { staleTime } from "@/components/ui/query-client";
 
 export const chainKeys = {
   all: ["chains"] as const,
   detail: (correlationId: string) => [...chainKeys.all, correlationId] as const,
+  delivery: (correlationId: string) => [...chainKeys.detail(correlationId), "delivery"] as const,
 };
 
 /** A correlation id nobody has seen yet may belong to a flow whose events are still in flight. */
@@ -15,7 +17,7 @@ export const NOT_FOUND_POLL_MS = 2_000;
 const NOT_FOUND_POLL_WINDOW_MS = 60_000;
 const NOT_FOUND_MAX_POLLS = NOT_FOUND_POLL_WINDOW_MS / NOT_FOUND_POLL_MS;
 
-const LIVE_POLL_MS = 5_000;
+export const LIVE_POLL_MS = 5_000;
 /** A chain whose last event is younger than this may still be growing. */
 const LIVE_WINDOW_MS = 2 * 60_000;
 
@@ -32,23 +34,47 @@ export function isAwaitingArrival(error: unknown, errorUpdateCount: number): boo
  * Judged against when the chain was fetched rather than the current time, so rendering stays
  * pure and polling stops at the first fetch that finds the chain quiet.
  */
-export function isChainLive(chain: Chain, fetchedAt: number): boolean {
+export function isChainYoung(chain: Chain, fetchedAt: number): boolean {
   const lastAt = chain.stats.lastAt === null ? Number.NaN : Date.parse(chain.stats.lastAt);
   return fetchedAt - lastAt < LIVE_WINDOW_MS;
 }
 
-function refetchInterval(query: Query<Chain, Error>): number | false {
+function refetchInterval<Key extends readonly unknown[]>(
+  query: Query<Chain, Error, Chain, Key>,
+): number | false {
   const { data, dataUpdatedAt, error, errorUpdateCount } = query.state;
-  if (data) return isChainLive(data, dataUpdatedAt) ? LIVE_POLL_MS : false;
+  if (data) return isChainYoung(data, dataUpdatedAt) ? LIVE_POLL_MS : false;
   return isAwaitingArrival(error, errorUpdateCount) ? NOT_FOUND_POLL_MS : false;
 }
 
+/** While a delivery is pending the chain may still grow, so it is refreshed too. */
 export function useChain(correlationId: string) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: chainKeys.detail(correlationId),
     queryFn: () => fetchJson(`/api/chains/${encodeURIComponent(correlationId)}`, Chain),
     staleTime: staleTime.live,
-    refetchInterval,
+    refetchInterval: (query) =>
+      query.state.data &&
+      isDeliveryPending(queryClient.getQueryData(chainKeys.delivery(correlationId)))
+        ? LIVE_POLL_MS
+        : refetchInterval(query),
+  });
+}
+
+function isDeliveryPending(delivery: ChainDelivery | undefined): boolean {
+  return delivery?.pending ?? false;
+}
+
+/** Delivery status per event and consumer group; refreshed while the chain is live. */
+export function useChainDelivery(correlationId: string, enabled: boolean, live: boolean) {
+  return useQuery({
+    queryKey: chainKeys.delivery(correlationId),
+    queryFn: () =>
+      fetchJson(`/api/chains/${encodeURIComponent(correlationId)}/delivery`, ChainDelivery),
+    enabled,
+    staleTime: staleTime.live,
+    refetchInterval: (query) => (live || query.state.data?.pending ? LIVE_POLL_MS : false),
   });
 }
 

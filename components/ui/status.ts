@@ -48,3 +48,32 @@ export const statusStyles: Record<Status, StatusStyle> = {
     edge: "#94a3b8",
   },
 };
+
+/** Services get a stable colour each, from their name, so one service looks the same everywhere. */
+const SERVICE_COLOURS = [
+  "#0ea5e9",
+  "#8b5cf6",
+  "#14b8a6",
+  "#f59e0b",
+  "#ec4899",
+  "#6366f1",
+  "#84cc16",
+  "#f97316",
+] as const;
+
+export function serviceColour(service: string | null): string {
+  if (service === null) return "#cbd5e1";
+  let hash = 0;
+  for (const char of service) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return SERVICE_COLOURS[hash % SERVICE_COLOURS.length] ?? "#cbd5e1";
+}
+
+/** Where the time went, as drawn on a waterfall bar. */
+export const timeSplitStyles = {
+  retryMs: { label: "DLQ / retry", fill: "bg-red-400" },
+  queueWaitMs: { label: "queue wait", fill: "bg-slate-300" },
+  processingMs: { label: "processing", fill: "bg-sky-500" },
+} as const;
+
+/** Critical path highlight, shared by the graph's edges and the waterfall. */
+export const criticalColour = "#4f46e5";

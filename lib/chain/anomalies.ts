@@ -6,16 +6,27 @@ import type { DeadLetter, Event } from "../events/event";
 import type { Anomaly } from "./chain";
 import { actor, distinct, eventName, listOf, openingName, position, times } from "./describe";
 import { groupBy, type Links } from "./links";
+import { learnedAnomalies, type Learned } from "./learned-anomalies";
+import { orderingAnomalies } from "./ordering-anomalies";
 import { isAttempt, isRetryTopic } from "./topics";
 
-/** `ordered` is sorted by occurrence; anomalies come most urgent kind first. */
-export function findAnomalies(ordered: readonly Event[], links: Links): Anomaly[] {
+/**
+ * `ordered` is sorted by occurrence; anomalies come most urgent kind first. Without `learned`
+ * (no flow statistics yet) `slow-hop` and `missing-step` cannot be judged and are left out.
+ */
+export function findAnomalies(
+  ordered: readonly Event[],
+  links: Links,
+  learned?: Learned,
+): Anomaly[] {
   return [
     ...ordered.flatMap(deadLetterAnomaly),
+    ...(learned ? learnedAnomalies(ordered, links, learned) : []),
     ...[...links.orphansByCausationId].map(([causationId, children]) =>
       orphanAnomaly(causationId, children),
     ),
     ...links.cycles.map(cycleAnomaly),
+    ...orderingAnomalies(ordered, links),
     ...retryAnomalies(ordered),
     ...duplicateAnomalies(ordered),
   ];

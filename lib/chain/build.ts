@@ -5,11 +5,24 @@
 import type { Event } from "../events/event";
 import { findAnomalies } from "./anomalies";
 import type { Chain, Edge } from "./chain";
+import type { Learned } from "./learned-anomalies";
 import { linkEvents } from "./links";
 import { sortByOccurrence } from "./order";
 import { chainStats } from "./stats";
+import { chainTiming } from "./timing";
 
-export function buildChain(correlationId: string, events: Event[]): Chain {
+export type BuildOptions = {
+  /** Flow statistics and thresholds for `slow-hop`, `missing-step` and the time split. */
+  learned?: Learned;
+  truncated?: boolean;
+};
+
+export function buildChain(
+  correlationId: string,
+  events: Event[],
+  options: BuildOptions = {},
+): Chain {
+  const { learned, truncated = false } = options;
   const ordered = sortByOccurrence(oncePerRecord(events));
   const links = linkEvents(ordered);
   const edges: Edge[] = [];
@@ -24,8 +37,11 @@ export function buildChain(correlationId: string, events: Event[]): Chain {
     events: ordered,
     edges,
     roots,
-    anomalies: findAnomalies(ordered, links),
+    anomalies: findAnomalies(ordered, links, learned),
     stats: chainStats(ordered),
+    timing: chainTiming(ordered, links, learned?.stats),
+    truncated,
+    learnedFrom: learned?.stats.computedAt ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Event } from "../events/event";
+import { ChainTiming } from "./timing";
 
 export const AnomalyKind = z.enum([
   "orphan",
@@ -44,5 +45,11 @@ export const Chain = z.object({
   roots: z.array(z.string()),
   anomalies: z.array(Anomaly),
   stats: ChainStats,
+  /** Where the time went: per-event hop split and the critical path. */
+  timing: ChainTiming,
+  /** More records carry this id than one chain query returns; the chain shown is cut. */
+  truncated: z.boolean(),
+  /** Whether `slow-hop` and `missing-step` were judged (they need learned flow statistics). */
+  learnedFrom: z.string().nullable(),
 });
 export type Chain = z.infer<typeof Chain>;

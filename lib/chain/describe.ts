@@ -39,3 +39,21 @@ export function listOf(values: readonly string[], limit = 3): string {
 export function times(count: number): string {
   return count === 1 ? "once" : `${count} times`;
 }
+
+/** A duration as a person reads it: "340 ms", "1.2 s", "41 s", "5 min", "2.5 h". */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${trimmed(ms / 1000)} s`;
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${trimmed(ms / 3_600_000)} h`;
+}
+
+function trimmed(value: number): string {
+  return value.toFixed(1).replace(/\.0$/, "");
+}
+
+/** "4,210": counts in sentences get thousands separators, independent of the server's locale. */
+export function count(value: number): string {
+  return value.toLocaleString("en-US");
+}

@@ -53,3 +53,55 @@ describe("layoutChain", () => {
     }
   });
 });
+
+describe("layoutChain on large and odd graphs", () => {
+  function overlaps(nodes: PositionedNode[]): boolean {
+    const sorted = [...nodes].sort((a, b) => a.y - b.y || a.x - b.x);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const a = sorted[i] as PositionedNode;
+        const b = sorted[j] as PositionedNode;
+        if (b.y >= a.y + nodeSize.height) break;
+        if (Math.abs(a.x - b.x) < nodeSize.width && Math.abs(a.y - b.y) < nodeSize.height)
+          return true;
+      }
+    }
+    return false;
+  }
+
+  it("places 2,000 events of a fan-out tree without two nodes overlapping", () => {
+    const nodes = Array.from({ length: 2_000 }, (_, i) => ({ id: `e${i}` }));
+    const edges = nodes
+      .slice(1)
+      .map((_, i) => ({ from: `e${Math.floor(i / 3)}`, to: `e${i + 1}` }));
+
+    expect(overlaps(layoutChain(nodes, edges, { nodeSize }))).toBe(false);
+  });
+
+  it("wraps many childless siblings into rows under their parent", () => {
+    const nodes = [{ id: "batch" }, ...Array.from({ length: 20 }, (_, i) => ({ id: `item${i}` }))];
+    const edges = nodes.slice(1).map(({ id }) => ({ from: "batch", to: id }));
+
+    const placed = layoutChain(nodes, edges, { nodeSize, gridColumns: 8 });
+
+    const items = placed.filter(({ id }) => id.startsWith("item"));
+    expect(new Set(items.map(({ y }) => y)).size).toBe(3);
+    expect(new Set(items.map(({ x }) => x)).size).toBe(8);
+    expect(overlaps(placed)).toBe(false);
+  });
+
+  it("places every node of a causation cycle once instead of looping", () => {
+    const placed = layoutChain(
+      [{ id: "a" }, { id: "b" }, { id: "c" }],
+      [
+        { from: "a", to: "b" },
+        { from: "b", to: "c" },
+        { from: "c", to: "a" },
+      ],
+      { nodeSize },
+    );
+
+    expect(placed.map(({ id }) => id)).toEqual(["a", "b", "c"]);
+    expect(overlaps(placed)).toBe(false);
+  });
+});

@@ -41,6 +41,13 @@ const Config = z.object({
   CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
   CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   CAUSEWAY_REPLAY_RATE: z.coerce.number().min(0.1).max(1000).default(10),
+  CAUSEWAY_FLOWSTATS_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  CAUSEWAY_FLOWSTATS_WINDOW_HOURS: z.coerce.number().positive().default(24),
+  CAUSEWAY_FLOWSTATS_MAX_EVENTS: z.coerce.number().int().min(1000).default(200_000),
+  CAUSEWAY_LEARN_MIN_CHAINS: z.coerce.number().int().min(1).default(20),
+  CAUSEWAY_MISSING_STEP_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
+  CAUSEWAY_OFFSETS_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
+  CAUSEWAY_DELIVERY_IGNORE_GROUPS: z.string().min(1).pipe(regexString()).optional(),
 });
 
 function regexString() {
@@ -77,6 +84,11 @@ export type Config = {
   lagRetentionDays: number;
   /** Most records per second a bulk replay produces. */
   replayRate: number;
+  flowStats: { intervalMs: number; windowMs: number; maxEvents: number };
+  learn: { minChains: number; minFollowShare: number };
+  offsetsCacheMs: number;
+  /** Consumer groups that are not the user's consumers (other Causeway collectors), if any. */
+  deliveryIgnoreGroups: RegExp | null;
 };
 
 export class ConfigError extends Error {}
@@ -114,6 +126,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     lagWindowMs: c.CAUSEWAY_LAG_WINDOW_MS,
     lagRetentionDays: c.CAUSEWAY_LAG_RETENTION_DAYS,
     replayRate: c.CAUSEWAY_REPLAY_RATE,
+    flowStats: {
+      intervalMs: c.CAUSEWAY_FLOWSTATS_INTERVAL_MS,
+      windowMs: c.CAUSEWAY_FLOWSTATS_WINDOW_HOURS * 3_600_000,
+      maxEvents: c.CAUSEWAY_FLOWSTATS_MAX_EVENTS,
+    },
+    learn: {
+      minChains: c.CAUSEWAY_LEARN_MIN_CHAINS,
+      minFollowShare: c.CAUSEWAY_MISSING_STEP_MIN_SHARE,
+    },
+    offsetsCacheMs: c.CAUSEWAY_OFFSETS_CACHE_MS,
+    deliveryIgnoreGroups:
+      c.CAUSEWAY_DELIVERY_IGNORE_GROUPS === undefined
+        ? null
+        : new RegExp(c.CAUSEWAY_DELIVERY_IGNORE_GROUPS),
   };
 }
 
@@ -157,5 +183,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
       apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
     },
     mappings: config.mappings.length,
+    deliveryIgnoreGroups: config.deliveryIgnoreGroups?.source ?? null,
   };
 }

@@ -1,8 +1,18 @@
 import type { Client } from "@elastic/elasticsearch";
+import type { Kafka } from "kafkajs";
 import { loadConfig, type Config } from "../config/config";
 import { createElasticsearch } from "../elastic/client";
+import { createKafka } from "../kafka/client";
+import { committedOffsetsReader, type CommittedOffsetsReader } from "../kafka/committed-offsets";
+import { flowStatsCache, type FlowStatsCache } from "./flow-stats-cache";
 
-export type ServerContext = { config: Config; es: Client };
+export type ServerContext = {
+  config: Config;
+  es: Client;
+  kafka: Kafka;
+  offsets: CommittedOffsetsReader;
+  flowStats: FlowStatsCache;
+};
 
 let context: ServerContext | undefined;
 
@@ -13,7 +23,19 @@ let context: ServerContext | undefined;
 export function serverContext(): ServerContext {
   if (!context) {
     const config = loadConfig(process.env);
-    context = { config, es: createElasticsearch(config.elasticsearchUrl) };
+    const es = createElasticsearch(config.elasticsearchUrl);
+    const kafka = createKafka(config.kafkaBrokers, "causeway-app");
+    context = {
+      config,
+      es,
+      kafka,
+      offsets: committedOffsetsReader(kafka, {
+        excludeGroups: [config.collectorGroup],
+        ignorePattern: config.deliveryIgnoreGroups,
+        cacheMs: config.offsetsCacheMs,
+      }),
+      flowStats: flowStatsCache(es, config.indexPrefix),
+    };
   }
   return context;
 }

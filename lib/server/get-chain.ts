@@ -1,14 +1,25 @@
 import type { Client } from "@elastic/elasticsearch";
 import { buildChain } from "../chain/build";
 import type { Chain } from "../chain/chain";
+import type { FlowStats } from "../chain/flows";
+import type { Config } from "../config/config";
 import { findChainEvents } from "../elastic/chains";
 
-/** The chain of one correlation id, or null when nothing with that id is indexed. */
+/**
+ * The chain of one correlation id, or null when nothing with that id is indexed. With flow
+ * statistics, `slow-hop` and `missing-step` are judged as of `now`.
+ */
 export async function getChain(
   es: Client,
   indexPrefix: string,
   correlationId: string,
+  learning?: { stats: FlowStats | null; learn: Config["learn"]; now: number },
 ): Promise<Chain | null> {
-  const { events } = await findChainEvents(es, indexPrefix, correlationId);
-  return events.length === 0 ? null : buildChain(correlationId, events);
+  const { events, truncated } = await findChainEvents(es, indexPrefix, correlationId);
+  if (events.length === 0) return null;
+  const learned =
+    learning?.stats == null
+      ? undefined
+      : { stats: learning.stats, now: learning.now, ...learning.learn };
+  return buildChain(correlationId, events, { learned, truncated });
 }

@@ -17,9 +17,14 @@ export async function GET(
   if (!parsed.success) {
     return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
   }
-  const { config, es } = serverContext();
+  const { config, es, flowStats } = serverContext();
   try {
-    const chain = await getChain(es, config.indexPrefix, parsed.data);
+    const stats = await flowStats.read();
+    const chain = await getChain(es, config.indexPrefix, parsed.data, {
+      stats,
+      learn: config.learn,
+      now: Date.now(),
+    });
     if (!chain) {
       return errorResponse(404, `No events are indexed for correlation id "${parsed.data}".`);
     }

@@ -1,0 +1,159 @@
+/**
+ * Search for chains by correlation id, event id, message key or payload text. The user's text is
+ * only ever a term value or the text of a `match` query, never query syntax.
+ */
+import type { Client, estypes } from "@elastic/elasticsearch";
+import {
+  freshness,
+  summaryLine,
+  type ChainSummary,
+  type IndexFreshness,
+  type SearchMatch,
+} from "../chain/search";
+import { eventsAlias } from "./indices";
+
+/** Matching records read to find distinct chains; the newest matches win. */
+const MATCH_SCAN = 500;
+
+export type SearchInput = { q: string; from: string | null; to: string | null; limit: number };
+
+export async function searchChains(
+  es: Client,
+  prefix: string,
+  input: SearchInput,
+): Promise<{ results: ChainSummary[]; more: boolean }> {
+  const index = eventsAlias(prefix);
+  const range =
+    input.from === null && input.to === null
+      ? []
+      : [{ range: { timestamp: { gte: input.from ?? undefined, lte: input.to ?? undefined } } }];
+  const named = (name: SearchMatch, query: estypes.QueryDslQueryContainer) => ({
+    bool: { filter: [query], _name: name },
+  });
+  const matches = await es.search({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: MATCH_SCAN,
+    track_total_hits: false,
+    _source: ["correlationId"],
+    query: {
+      bool: {
+        filter: [...range, { exists: { field: "correlationId" } }],
+        should: [
+          named("correlationId", { term: { correlationId: input.q } }),
+          named("eventId", { term: { eventId: input.q } }),
+          named("key", { term: { key: input.q } }),
+          named("payload", { term: { payloadFields: input.q } }),
+          named("payload", { match: { raw: { query: input.q, operator: "and" } } }),
+        ],
+        minimum_should_match: 1,
+      },
+    },
+    sort: [{ timestamp: "desc" }, { id: "desc" }],
+  });
+
+  const matchedOn = new Map<string, Set<SearchMatch>>();
+  for (const hit of matches.hits.hits) {
+    const correlationId = (hit._source as { correlationId?: string } | undefined)?.correlationId;
+    if (!correlationId) continue;
+    const seen = matchedOn.get(correlationId) ?? new Set<SearchMatch>();
+    for (const name of namesOf(hit.matched_queries)) seen.add(name as SearchMatch);
+    matchedOn.set(correlationId, seen);
+  }
+  const ids = [...matchedOn.keys()];
+  const shown = ids.slice(0, input.limit);
+  const summaries = await summarize(es, index, shown);
+  return {
+    results: shown.flatMap((correlationId) => {
+      const summary = summaries.get(correlationId);
+      if (!summary) return [];
+      const base = { correlationId, ...summary };
+      return [
+        {
+          ...base,
+          matchedOn: [...(matchedOn.get(correlationId) ?? [])],
+          summary: summaryLine(base),
+        },
+      ];
+    }),
+    more: ids.length > shown.length,
+  };
+}
+
+function namesOf(matched: estypes.SearchHit["matched_queries"]): string[] {
+  if (!matched) return [];
+  return Array.isArray(matched) ? matched : Object.keys(matched);
+}
+
+type Totals = Omit<ChainSummary, "summary" | "matchedOn" | "correlationId">;
+
+async function summarize(es: Client, index: string, ids: string[]): Promise<Map<string, Totals>> {
+  if (ids.length === 0) return new Map();
+  const response = await es.search({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: 0,
+    query: { bool: { filter: [{ terms: { correlationId: ids } }] } },
+    aggs: {
+      chains: {
+        terms: { field: "correlationId", size: ids.length },
+        aggs: {
+          first: { min: { field: "occurredAt" } },
+          last: { max: { field: "occurredAt" } },
+          services: { terms: { field: "service", size: 10 } },
+          dead: { filter: { exists: { field: "dlq" } } },
+          opening: {
+            top_hits: { size: 1, sort: [{ occurredAt: "asc" }], _source: ["eventType"] },
+          },
+        },
+      },
+    },
+  });
+  const buckets = (response.aggregations?.chains as estypes.AggregationsStringTermsAggregate)
+    ?.buckets as ChainBucket[];
+  return new Map(
+    (buckets ?? []).map((bucket) => [
+      String(bucket.key),
+      {
+        eventCount: bucket.doc_count,
+        firstAt: bucket.first.value_as_string ?? null,
+        lastAt: bucket.last.value_as_string ?? null,
+        firstEventType:
+          (bucket.opening.hits.hits[0]?._source as { eventType?: string | null } | undefined)
+            ?.eventType ?? null,
+        services: bucket.services.buckets.map(({ key }) => String(key)),
+        deadLettered: bucket.dead.doc_count,
+      },
+    ]),
+  );
+}
+
+type ChainBucket = {
+  key: string;
+  doc_count: number;
+  first: estypes.AggregationsMinAggregate;
+  last: estypes.AggregationsMaxAggregate;
+  services: { buckets: { key: string }[] };
+  dead: { doc_count: number };
+  opening: { hits: { hits: { _source?: unknown }[] } };
+};
+
+/** How far the index is behind: the newest record the collector wrote, and when. */
+export async function indexFreshness(
+  es: Client,
+  prefix: string,
+  now: number,
+): Promise<IndexFreshness> {
+  const response = await es.search({
+    index: eventsAlias(prefix),
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: 0,
+    track_total_hits: false,
+    aggs: { newest: { max: { field: "ingestedAt" } } },
+  });
+  const newest = response.aggregations?.newest as estypes.AggregationsMaxAggregate | undefined;
+  return freshness(newest?.value_as_string ?? null, now, "ingestedAt");
+}
