@@ -65,7 +65,7 @@ async function main() {
   const total = Number(values.events);
   const chainSize = Number(values.chain);
   try {
-    const target = values.reuse ? await existingTarget() : await load(total, chainSize);
+    const target = values.reuse ? await existingTarget(chainSize) : await load(total, chainSize);
 
     const statsStarted = Date.now();
     await ensureFlowStatsIndex(es, prefix);
@@ -125,15 +125,26 @@ async function load(total: number, chainSize: number): Promise<string> {
   return target;
 }
 
-async function existingTarget(): Promise<string> {
-  const count = (await es.count({ index: `${prefix}-events` })).count;
+/** The chain a kept (or interrupted) run left; written now if the run stopped before it. */
+async function existingTarget(chainSize: number): Promise<string> {
+  await es.indices.putSettings({
+    index: `${prefix}-events-*`,
+    settings: { refresh_interval: "1s" },
+  });
+  await es.indices.refresh({ index: `${prefix}-events` });
   const hit = await es.search<{ correlationId: string }>({
     index: `${prefix}-events`,
     size: 1,
     query: { term: { topic: "bench-target" } },
   });
-  const target = hit.hits.hits[0]?._source?.correlationId;
-  if (!target) throw new Error(`no bench chain under ${prefix}`);
+  let target = hit.hits.hits[0]?._source?.correlationId;
+  if (!target) {
+    target = `bench-target-${randomUUID().slice(0, 8)}`;
+    const chain = syntheticChain(target, chainSize, Date.now() - 60_000, "bench-target", 0);
+    await bulkIndex(es, prefix, chain);
+    await es.indices.refresh({ index: `${prefix}-events` });
+  }
+  const count = (await es.count({ index: `${prefix}-events` })).count;
   say(`reusing ${count.toLocaleString("en-US")} events under ${prefix}`);
   return target;
 }
