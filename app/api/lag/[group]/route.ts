@@ -2,6 +2,7 @@ import { decodeParam, GroupId, parseTimeRange } from "@/lib/lag/params";
 import { serverContext } from "@/lib/server/context";
 import { getLagGroup } from "@/lib/server/get-lag-group";
 import { errorResponse, storeFailure } from "../../_http/responses";
+import { requireRole } from "../../_http/auth";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,8 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ group: string }> },
 ): Promise<Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
   const group = GroupId.safeParse(decodeParam((await params).group));
   if (!group.success) {
     return errorResponse(400, `Malformed group id: ${group.error.issues[0]?.message}.`);
