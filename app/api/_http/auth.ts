@@ -1,3 +1,4 @@
+import { CorrelationId } from "@/lib/chain/correlation-id";
 import type { Principal, Role } from "@/lib/auth/roles";
 import { authorizeRequest } from "@/lib/server/auth";
 import { serverContext } from "@/lib/server/context";
@@ -15,4 +16,23 @@ import { errorResponse } from "./responses";
 export async function requireRole(request: Request, role: Role): Promise<Principal | Response> {
   const decision = authorizeRequest(request, serverContext().config.auth, role);
   return decision.ok ? decision.principal : errorResponse(decision.status, decision.error);
+}
+
+export type ChainRequest = { principal: Principal; correlationId: string };
+
+/**
+ * The preamble of every `/api/.../chains/{correlationId}` read: a viewer or above, and an id
+ * that parses. Gives both, or the 401/403/400 response to send.
+ */
+export async function readChainRequest(
+  request: Request,
+  params: Promise<{ correlationId: string }>,
+): Promise<ChainRequest | Response> {
+  const principal = await requireRole(request, "viewer");
+  if (principal instanceof Response) return principal;
+  const parsed = CorrelationId.safeParse((await params).correlationId);
+  if (!parsed.success) {
+    return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
+  }
+  return { principal, correlationId: parsed.data };
 }

@@ -1,8 +1,7 @@
 import { eventsVisibleTo } from "@/lib/auth/masking";
-import { CorrelationId } from "@/lib/chain/correlation-id";
 import { serverContext } from "@/lib/server/context";
 import { getChain } from "@/lib/server/get-chain";
-import { requireRole } from "../../_http/auth";
+import { readChainRequest } from "../../_http/auth";
 import { errorResponse, storeFailure } from "../../_http/responses";
 
 export const dynamic = "force-dynamic";
@@ -11,22 +10,19 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ correlationId: string }> },
 ): Promise<Response> {
-  const principal = await requireRole(request, "viewer");
-  if (principal instanceof Response) return principal;
-  const parsed = CorrelationId.safeParse((await params).correlationId);
-  if (!parsed.success) {
-    return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
-  }
+  const chainRequest = await readChainRequest(request, params);
+  if (chainRequest instanceof Response) return chainRequest;
+  const { principal, correlationId } = chainRequest;
   const { config, es, flowStats } = serverContext();
   try {
     const stats = await flowStats.read();
-    const chain = await getChain(es, config.indexPrefix, parsed.data, {
+    const chain = await getChain(es, config.indexPrefix, correlationId, {
       stats,
       learn: config.learn,
       now: Date.now(),
     });
     if (!chain) {
-      return errorResponse(404, `No events are indexed for correlation id "${parsed.data}".`);
+      return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
     }
     const events = eventsVisibleTo(principal.role, chain.events, config.auth.maskPaths);
     return Response.json({ ...chain, events }, { headers: { "cache-control": "no-store" } });

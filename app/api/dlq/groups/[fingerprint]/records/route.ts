@@ -1,11 +1,9 @@
-import { Fingerprint } from "@/lib/dlq/api";
 import { BoardFilter } from "@/lib/dlq/board";
 import { serverContext } from "@/lib/server/context";
 import { getGroupRecords } from "@/lib/server/dlq-board";
 import { parseQuery } from "../../../../_http/body";
-import { requireRole } from "../../../../_http/auth";
+import { readGroupRequest } from "../../../../_http/dlq-group";
 import { dlqFailure } from "../../../../_http/dlq-errors";
-import { errorResponse } from "../../../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -14,15 +12,14 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ fingerprint: string }> },
 ): Promise<Response> {
-  const principal = await requireRole(request, "viewer");
-  if (principal instanceof Response) return principal;
-  const fingerprint = Fingerprint.safeParse((await params).fingerprint);
-  if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
+  const group = await readGroupRequest(request, params, "viewer");
+  if (group instanceof Response) return group;
+  const { fingerprint } = group;
   const filter = parseQuery(request, BoardFilter);
   if (!filter.ok) return filter.response;
   const { config, es } = serverContext();
   try {
-    const records = await getGroupRecords(es, config.indexPrefix, fingerprint.data, filter.value);
+    const records = await getGroupRecords(es, config.indexPrefix, fingerprint, filter.value);
     return Response.json({ records }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return dlqFailure(error);

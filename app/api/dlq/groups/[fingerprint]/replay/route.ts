@@ -1,11 +1,10 @@
-import { Fingerprint, GroupReplayRequest } from "@/lib/dlq/api";
+import { GroupReplayRequest } from "@/lib/dlq/api";
 import { serverContext } from "@/lib/server/context";
 import { replayGroup } from "@/lib/server/replay-group";
 import { replayDeps } from "@/lib/server/replay-deps";
 import { parseBody } from "../../../../_http/body";
-import { requireRole } from "../../../../_http/auth";
+import { readGroupRequest } from "../../../../_http/dlq-group";
 import { dlqFailure } from "../../../../_http/dlq-errors";
-import { errorResponse } from "../../../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -14,16 +13,15 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ fingerprint: string }> },
 ): Promise<Response> {
-  const principal = await requireRole(request, "operator");
-  if (principal instanceof Response) return principal;
-  const fingerprint = Fingerprint.safeParse((await params).fingerprint);
-  if (!fingerprint.success) return errorResponse(400, "Malformed group fingerprint.");
+  const group = await readGroupRequest(request, params, "operator");
+  if (group instanceof Response) return group;
+  const { principal, fingerprint } = group;
   const body = await parseBody(request, GroupReplayRequest);
   if (!body.ok) return body.response;
   try {
     const results = await replayGroup(
       await replayDeps(),
-      { ...body.value, fingerprint: fingerprint.data },
+      { ...body.value, fingerprint },
       principal.username,
       serverContext().config.replayRate,
     );
