@@ -23,26 +23,31 @@ type Pending = { event: Event; rejected: boolean };
 /**
  * Indexes the events and resolves only when Elasticsearch has acknowledged every one of them;
  * returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
- * retried with backoff, never sooner than a 429's Retry-After; a document Elasticsearch rejects
+ * retried with backoff, no writer sooner than a 429's Retry-After; a document Elasticsearch rejects
  * is indexed again without its payload fields and flagged, so no record is lost for being odd.
  */
 export async function indexEvents(events: Event[], ctx: WriterContext): Promise<boolean> {
   let pending: Pending[] = events.map((event) => ({ event, rejected: false }));
   let attempt = 0;
-  let waitAtLeastMs = 0;
   while (pending.length > 0) {
+    const backoffUntil = Date.now() + (attempt > 0 ? backoffDelay(attempt) : 0);
+    // Checked again after each wait: another writer may have been throttled meanwhile.
+    for (;;) {
+      const waitMs = Math.max(backoffUntil - Date.now(), ctx.status.holdRemainingMs());
+      if (waitMs <= 0 || ctx.aborted()) break;
+      await waitWithHeartbeat(waitMs, ctx);
+    }
     if (ctx.aborted()) return false;
-    if (attempt > 0) await waitWithHeartbeat(Math.max(backoffDelay(attempt), waitAtLeastMs), ctx);
     attempt += 1;
     // A slow bulk (Elasticsearch creating an index under load) must not cost us the group.
     const keepAlive = setInterval(() => void ctx.heartbeat().catch(() => undefined), 1_000);
     try {
-      waitAtLeastMs = 0;
       pending = await sendBulk(pending, ctx);
     } catch (error) {
       ctx.metrics.bulkFailures += 1;
       if (error instanceof errors.ResponseError && error.statusCode === 429) {
-        waitAtLeastMs = retryAfterMs(error.meta.headers?.["retry-after"]) ?? 0;
+        // The cluster as a whole is overloaded: every partition's writer waits, not just this one.
+        ctx.status.holdOff(retryAfterMs(error.meta.headers?.["retry-after"]) ?? 0);
         ctx.status.set("throttled", errorMessage(error));
       } else {
         ctx.status.set("unreachable", errorMessage(error));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "@/lib/log";
 import { ElasticsearchStatus } from "./elasticsearch-state";
 import { CollectorMetrics } from "./metrics";
@@ -25,4 +25,24 @@ describe("ElasticsearchStatus", () => {
     ]);
     expect(metrics.elasticsearchUp).toBe(1);
   });
+
+  it("holds every writer back until the latest Retry-After has passed, never shortening it", () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const status = new ElasticsearchStatus(
+      createLogger("test", () => undefined),
+      new CollectorMetrics(),
+    );
+    expect(status.holdRemainingMs()).toBe(0);
+    status.holdOff(3_000);
+    status.holdOff(1_000);
+    expect(status.holdRemainingMs()).toBe(3_000);
+    vi.advanceTimersByTime(2_500);
+    expect(status.holdRemainingMs()).toBe(500);
+    vi.advanceTimersByTime(600);
+    expect(status.holdRemainingMs()).toBe(0);
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

@@ -11,6 +11,8 @@ export type ElasticsearchState = "reachable" | "unreachable" | "throttled";
 export class ElasticsearchStatus {
   state: ElasticsearchState = "reachable";
   reason: string | null = null;
+  /** Until when no bulk request may go out: a 429's Retry-After holds for every writer. */
+  private holdUntil = 0;
 
   constructor(
     private readonly log: Logger,
@@ -37,5 +39,15 @@ export class ElasticsearchStatus {
     } else {
       this.log.info("elasticsearch reachable again; resuming", { after: previous });
     }
+  }
+
+  /** Asks every writer of this collector to send nothing for `ms`. */
+  holdOff(ms: number): void {
+    this.holdUntil = Math.max(this.holdUntil, Date.now() + ms);
+  }
+
+  /** How long a writer must still wait before its next bulk request. */
+  holdRemainingMs(): number {
+    return Math.max(0, this.holdUntil - Date.now());
   }
 }
