@@ -117,6 +117,7 @@ for (const kind of singleChainKinds) {
     if (!anomaly) throw new Error(`the API reported no ${kind} anomaly for the scripted chain`);
     const chainPage = new ChainPage(page);
     await chainPage.open(troubled.correlationId);
+    await chainPage.showAllAnomalies();
 
     await expect(chainPage.anomaly(kind).first()).toContainText(anomaly.message);
     await chainPage.selectAnomaly(kind);

@@ -135,9 +135,10 @@ test.describe("as an operator", () => {
     await expect(triage.getByTestId("chain-replay")).toContainText(`to ${Topics.orders}`);
 
     await page.goto("/audit");
-    await expect(
-      page.getByTestId("audit-entry").filter({ hasText: first.id }).first(),
-    ).toContainText("produced");
+    // The replay and the triage change it made are both audited.
+    const audited = page.getByTestId("audit-entry").filter({ hasText: first.id });
+    await expect(audited.and(page.locator('[data-kind="replay"]'))).toContainText("produced");
+    await expect(audited.and(page.locator('[data-kind="triage"]'))).toContainText("replayed");
   });
 });
 

@@ -37,6 +37,13 @@ export class ChainPage {
     return this.page.locator(`[data-testid="anomaly"][data-kind="${kind}"]`);
   }
 
+  /** The panel lists the first few anomalies; this lists them all. */
+  async showAllAnomalies(): Promise<void> {
+    await this.page.getByRole("list", { name: "Anomalies" }).waitFor();
+    const more = this.page.getByRole("button", { name: /^Show all \d+ anomalies$/ });
+    if (await more.isVisible()) await more.click();
+  }
+
   /** Clicks an anomaly's sentence, which selects its first event and flags the rest. */
   async selectAnomaly(kind: string): Promise<void> {
     await this.anomaly(kind).first().getByTestId("anomaly-sentence").click();
