@@ -37,6 +37,42 @@ describe("loadConfig", () => {
   });
 });
 
+describe("CAUSEWAY_DLQ_WEBHOOK_URL and CAUSEWAY_PUBLIC_URL", () => {
+  it("leave the webhook off and link to the local app by default", () => {
+    expect(loadConfig({}).dlqWebhookUrl).toBeNull();
+    expect(loadConfig({ CAUSEWAY_DLQ_WEBHOOK_URL: "" }).dlqWebhookUrl).toBeNull();
+    expect(loadConfig({}).publicUrl).toBe("http://127.0.0.1:3000");
+  });
+
+  it("take http(s) URLs, the public one without its trailing slash", () => {
+    const config = loadConfig({
+      CAUSEWAY_DLQ_WEBHOOK_URL: "https://hooks.example/dlq?team=payments",
+      CAUSEWAY_PUBLIC_URL: "https://causeway.example/",
+    });
+    expect(config.dlqWebhookUrl).toBe("https://hooks.example/dlq?team=payments");
+    expect(config.publicUrl).toBe("https://causeway.example");
+  });
+
+  it.each([
+    ["CAUSEWAY_DLQ_WEBHOOK_URL", "ftp://hooks.example/dlq"],
+    ["CAUSEWAY_DLQ_WEBHOOK_URL", "hooks.example/dlq"],
+    ["CAUSEWAY_PUBLIC_URL", "causeway.example"],
+  ])("reject %s=%s with a sentence naming it", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it("never show the webhook's path or query, where chat services keep its secret", () => {
+    const config = loadConfig({
+      CAUSEWAY_DLQ_WEBHOOK_URL: "https://hooks.example/services/T000/B000/s3cret?token=t0ken",
+    });
+    const shown = JSON.stringify(redactedConfig(config));
+    expect(shown).toContain("https://hooks.example/***");
+    expect(shown).not.toContain("s3cret");
+    expect(shown).not.toContain("t0ken");
+  });
+});
+
 describe("CAUSEWAY_MAPPING_FILE", () => {
   const dir = mkdtempSync(join(tmpdir(), "causeway-mapping-"));
   const file = (name: string, text: string) => {

@@ -48,7 +48,16 @@ const Config = z.object({
   CAUSEWAY_MISSING_STEP_MIN_SHARE: z.coerce.number().gt(0).max(1).default(0.9),
   CAUSEWAY_OFFSETS_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
   CAUSEWAY_DELIVERY_IGNORE_GROUPS: z.string().min(1).pipe(regexString()).optional(),
+  // Empty counts as unset, so a compose file can leave the variable in place, switched off.
+  CAUSEWAY_DLQ_WEBHOOK_URL: z.union([z.literal(""), httpUrl()]).optional(),
+  CAUSEWAY_PUBLIC_URL: httpUrl()
+    .default("http://127.0.0.1:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
 });
+
+function httpUrl() {
+  return z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+}
 
 function regexString() {
   return z.string().refine((s) => {
@@ -89,6 +98,10 @@ export type Config = {
   offsetsCacheMs: number;
   /** Consumer groups that are not the user's consumers (other Causeway collectors), if any. */
   deliveryIgnoreGroups: RegExp | null;
+  /** Where the collector POSTs the first dead letter of each new failure group; null is off. */
+  dlqWebhookUrl: string | null;
+  /** The app's address as users reach it, for links sent out of Causeway (no trailing slash). */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -140,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       c.CAUSEWAY_DELIVERY_IGNORE_GROUPS === undefined
         ? null
         : new RegExp(c.CAUSEWAY_DELIVERY_IGNORE_GROUPS),
+    dlqWebhookUrl: c.CAUSEWAY_DLQ_WEBHOOK_URL || null,
+    publicUrl: c.CAUSEWAY_PUBLIC_URL,
   };
 }
 
@@ -184,5 +199,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     },
     mappings: config.mappings.length,
     deliveryIgnoreGroups: config.deliveryIgnoreGroups?.source ?? null,
+    // Chat webhooks carry their secret in the path and query: show only where they go.
+    dlqWebhookUrl: config.dlqWebhookUrl && `${new URL(config.dlqWebhookUrl).origin}/***`,
   };
 }
