@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { makeEvent } from "../chain/__fixtures__/events";
+import { deadLetterGroupKey } from "./fingerprint";
+import {
+  delivered,
+  DlqGroupNotification,
+  groupCandidates,
+  groupNotification,
+  notificationClaimId,
+  worthRetrying,
+} from "./webhook";
+
+function declined(offset: number, order: string) {
+  return makeEvent({
+    topic: "payments.DLQ",
+    offset,
+    correlationId: order,
+    dlq: {
+      originalTopic: "payments",
+      consumerGroup: "payment-service",
+      errorClass: "com.shop.CardDeclinedException",
+      errorMessage: `card declined for ${order}`,
+    },
+  });
+}
+
+function timedOut(offset: number) {
+  return makeEvent({
+    topic: "payments.DLQ",
+    offset,
+    dlq: { errorClass: "java.net.SocketTimeoutException", errorMessage: "Read timed out" },
+  });
+}
+
+describe("groupCandidates", () => {
+  it("gives one candidate per fingerprint, with the group's first dead letter in the batch", () => {
+    const batch = [
+      declined(10, "o-1"),
+      makeEvent({ topic: "payments.DLQ", offset: 11 }),
+      timedOut(12),
+      declined(13, "o-2"),
+      timedOut(14),
+    ];
+    const candidates = groupCandidates(batch);
+    expect(candidates.map((c) => c.first.offset)).toEqual(["10", "12"]);
+    expect(candidates.map((c) => c.group)).toEqual([
+      deadLetterGroupKey(batch[0]!),
+      deadLetterGroupKey(batch[2]!),
+    ]);
+  });
+
+  it("finds nothing in a batch without dead letters", () => {
+    expect(groupCandidates([makeEvent(), makeEvent()])).toEqual([]);
+  });
+});
+
+describe("groupNotification", () => {
+  const at = new Date("2026-11-23T12:00:00.000Z");
+
+  it("describes the group and links to its board and to the first record's chain", () => {
+    const [candidate] = groupCandidates([declined(10, "order 7/a")]);
+    const notification = groupNotification(candidate!, "https://causeway.example/ops", at);
+    expect(DlqGroupNotification.parse(notification)).toEqual({
+      event: "dlq.group.new",
+      fingerprint: candidate!.group.fingerprint,
+      dlqTopic: "payments.DLQ",
+      errorClass: "com.shop.CardDeclinedException",
+      message: "card declined for order <*>",
+      firstRecordId: "payments.DLQ:0:10",
+      correlationId: "order 7/a",
+      originalTopic: "payments",
+      consumerGroup: "payment-service",
+      at: "2026-11-23T12:00:00.000Z",
+      boardUrl: "https://causeway.example/ops/dlq?topic=payments.DLQ",
+      chainUrl: "https://causeway.example/ops/chains/order%207%2Fa",
+    });
+  });
+
+  it("has no chain link for a dead letter without a correlation id", () => {
+    const [candidate] = groupCandidates([
+      makeEvent({ topic: "x-dlq", correlationId: null, dlq: { errorMessage: "boom" } }),
+    ]);
+    const notification = groupNotification(candidate!, "http://127.0.0.1:3000", at);
+    expect(notification.chainUrl).toBeNull();
+    expect(notification.originalTopic).toBeNull();
+  });
+});
+
+describe("delivery outcomes", () => {
+  it.each([
+    [{ error: "connect ECONNREFUSED" }, true],
+    [{ status: 500 }, true],
+    [{ status: 503 }, true],
+    [{ status: 429 }, true],
+    [{ status: 400 }, false],
+    [{ status: 404 }, false],
+    [{ status: 200 }, false],
+  ])("retries %j: %s", (attempt, retry) => {
+    expect(worthRetrying(attempt)).toBe(retry);
+  });
+
+  it("counts only 2xx as delivered", () => {
+    expect(delivered({ status: 204 })).toBe(true);
+    expect(delivered({ status: 302 })).toBe(false);
+    expect(delivered({ error: "timeout" })).toBe(false);
+  });
+
+  it("claims each group under one document id", () => {
+    expect(notificationClaimId("abc123")).toBe("webhook:abc123");
+  });
+});
