@@ -5,6 +5,7 @@ import { decodeRecord } from "@/lib/envelope/decode";
 import { errorMessage, type Logger } from "@/lib/log";
 import { indexEvents } from "./bulk-writer";
 import { CoverageWriter } from "./coverage-writer";
+import { DlqWebhook } from "./dlq-webhook";
 import { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
 import { collectableTopics, sameTopics } from "./topics";
@@ -46,6 +47,16 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
   let lastRestart = { error: "", at: 0 };
   const elasticsearch = new ElasticsearchStatus(log, deps.metrics);
   const coverage = new CoverageWriter(deps.es, config.indexPrefix, log);
+  const webhook =
+    config.dlqWebhookUrl === null
+      ? null
+      : new DlqWebhook({
+          es: deps.es,
+          indexPrefix: config.indexPrefix,
+          url: config.dlqWebhookUrl,
+          publicUrl: config.publicUrl,
+          log,
+        });
 
   const refresh = async () => {
     const topics = collectableTopics(await admin.listTopics(), config.topicPattern);
@@ -129,6 +140,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
         heartbeat,
       });
       if (!acknowledged) return;
+      webhook?.note(events);
       const last = chunk[chunk.length - 1];
       if (!last) continue;
       coverage.note({
@@ -189,6 +201,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
         await consumer?.disconnect();
         await admin.disconnect();
         await coverage.drain();
+        await webhook?.drain(graceMs);
       } finally {
         clearTimeout(giveUp);
       }

@@ -34,18 +34,20 @@ function timedOut(offset: number) {
 
 describe("groupCandidates", () => {
   it("gives one candidate per fingerprint, with the group's first dead letter in the batch", () => {
+    const first = declined(10, "o-1");
+    const firstTimeout = timedOut(12);
     const batch = [
-      declined(10, "o-1"),
+      first,
       makeEvent({ topic: "payments.DLQ", offset: 11 }),
-      timedOut(12),
+      firstTimeout,
       declined(13, "o-2"),
       timedOut(14),
     ];
     const candidates = groupCandidates(batch);
     expect(candidates.map((c) => c.first.offset)).toEqual(["10", "12"]);
     expect(candidates.map((c) => c.group)).toEqual([
-      deadLetterGroupKey(batch[0]!),
-      deadLetterGroupKey(batch[2]!),
+      deadLetterGroupKey(first),
+      deadLetterGroupKey(firstTimeout),
     ]);
   });
 
@@ -58,11 +60,13 @@ describe("groupNotification", () => {
   const at = new Date("2026-11-23T12:00:00.000Z");
 
   it("describes the group and links to its board and to the first record's chain", () => {
-    const [candidate] = groupCandidates([declined(10, "order 7/a")]);
-    const notification = groupNotification(candidate!, "https://causeway.example/ops", at);
+    const record = declined(10, "order 7/a");
+    const [candidate] = groupCandidates([record]);
+    if (!candidate) throw new Error("no candidate");
+    const notification = groupNotification(candidate, "https://causeway.example/ops", at);
     expect(DlqGroupNotification.parse(notification)).toEqual({
       event: "dlq.group.new",
-      fingerprint: candidate!.group.fingerprint,
+      fingerprint: deadLetterGroupKey(record)?.fingerprint,
       dlqTopic: "payments.DLQ",
       errorClass: "com.shop.CardDeclinedException",
       message: "card declined for order <*>",
@@ -80,7 +84,8 @@ describe("groupNotification", () => {
     const [candidate] = groupCandidates([
       makeEvent({ topic: "x-dlq", correlationId: null, dlq: { errorMessage: "boom" } }),
     ]);
-    const notification = groupNotification(candidate!, "http://127.0.0.1:3000", at);
+    if (!candidate) throw new Error("no candidate");
+    const notification = groupNotification(candidate, "http://127.0.0.1:3000", at);
     expect(notification.chainUrl).toBeNull();
     expect(notification.originalTopic).toBeNull();
   });

@@ -1,0 +1,205 @@
+import type { Client } from "@elastic/elasticsearch";
+import {
+  delivered,
+  groupCandidates,
+  groupNotification,
+  worthRetrying,
+  type DeliveryAttempt,
+  type GroupCandidate,
+} from "@/lib/dlq/webhook";
+import {
+  claimNotification,
+  ensureNotificationsIndex,
+  finishNotification,
+  type NotificationClaim,
+} from "@/lib/elastic/notifications";
+import type { Event } from "@/lib/events/event";
+import { errorMessage, type Logger } from "@/lib/log";
+import { backoffDelay } from "./backoff";
+
+export type DlqWebhookDeps = {
+  es: Client;
+  indexPrefix: string;
+  url: string;
+  publicUrl: string;
+  log: Logger;
+};
+
+const TIMEOUT_MS = 5_000;
+const MAX_ATTEMPTS = 4;
+/** Dead letters waiting to be looked at; past this, new ones are dropped with a warning. */
+const MAX_QUEUED = 10_000;
+/** Fingerprints known to be claimed, so a noisy group costs no request per batch. */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Sends the DLQ webhook for each failure group's first dead letter, off the ingest path: the
+ * collector hands over acknowledged dead letters and never waits. Each group is claimed in
+ * Elasticsearch before anything is sent, so across restarts and instances only one POST is made.
+ */
+export class DlqWebhook {
+  private queue: Event[] = [];
+  private readonly claimed = new Set<string>();
+  private working: Promise<void> | null = null;
+  private indexReady: Promise<void> | null = null;
+  private dropping = false;
+  private readonly abandon = new AbortController();
+
+  constructor(private readonly deps: DlqWebhookDeps) {
+    this.ensureIndex().catch(() => undefined);
+  }
+
+  /** Takes the dead letters of a batch Elasticsearch has acknowledged. Never throws or waits. */
+  note(events: readonly Event[]): void {
+    const deadLetters = events.filter((event) => event.dlq !== null);
+    if (deadLetters.length === 0 || this.abandon.signal.aborted) return;
+    const room = MAX_QUEUED - this.queue.length;
+    if (deadLetters.length > room && !this.dropping) {
+      this.deps.log.warn("dlq webhook queue full; dead letters skipped for notification", {
+        skipped: deadLetters.length - room,
+      });
+    }
+    this.dropping = deadLetters.length > room;
+    this.queue.push(...deadLetters.slice(0, Math.max(0, room)));
+    this.working ??= this.work().finally(() => {
+      this.working = null;
+    });
+  }
+
+  /** Waits for what was noted to be sent, up to `graceMs`; then stops retrying and gives up. */
+  async drain(graceMs: number): Promise<void> {
+    const giveUp = setTimeout(() => this.abandon.abort(), graceMs);
+    try {
+      while (this.working) await this.working;
+    } finally {
+      clearTimeout(giveUp);
+      this.abandon.abort();
+    }
+  }
+
+  private ensureIndex(): Promise<void> {
+    this.indexReady ??= ensureNotificationsIndex(this.deps.es, this.deps.indexPrefix).catch(
+      (error: unknown) => {
+        this.indexReady = null;
+        throw error;
+      },
+    );
+    return this.indexReady;
+  }
+
+  private async work(): Promise<void> {
+    // Let the collector's commit go first: the queue is worked on in a later turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0 && !this.abandon.signal.aborted) {
+      const batch = this.queue;
+      this.queue = [];
+      for (const candidate of groupCandidates(batch)) {
+        if (this.abandon.signal.aborted) return;
+        if (this.claimed.has(candidate.group.fingerprint)) continue;
+        await this.notify(candidate);
+      }
+    }
+  }
+
+  private async notify(candidate: GroupCandidate): Promise<void> {
+    const { es, indexPrefix, log } = this.deps;
+    const notification = groupNotification(candidate, this.deps.publicUrl, new Date());
+    const claim: NotificationClaim = {
+      fingerprint: notification.fingerprint,
+      dlqTopic: notification.dlqTopic,
+      firstRecordId: notification.firstRecordId,
+      correlationId: notification.correlationId,
+      claimedAt: notification.at,
+      status: "pending",
+      httpStatus: null,
+      attempts: 0,
+      error: null,
+      updatedAt: notification.at,
+    };
+    try {
+      await this.ensureIndex();
+      const won = await claimNotification(es, indexPrefix, claim);
+      this.remember(claim.fingerprint);
+      if (!won) return;
+    } catch (error) {
+      // Unclaimed, so the group's next dead letter tries again.
+      log.warn("dlq webhook claim failed", {
+        fingerprint: claim.fingerprint,
+        correlationId: claim.correlationId,
+        error: errorMessage(error),
+      });
+      return;
+    }
+
+    const { attempt, attempts } = await this.post(JSON.stringify(notification));
+    const outcome: NotificationClaim = {
+      ...claim,
+      status: delivered(attempt) ? "delivered" : "failed",
+      httpStatus: "status" in attempt ? attempt.status : null,
+      attempts,
+      error: "error" in attempt ? attempt.error : null,
+      updatedAt: new Date().toISOString(),
+    };
+    const fields = {
+      fingerprint: outcome.fingerprint,
+      dlqTopic: outcome.dlqTopic,
+      correlationId: outcome.correlationId,
+      httpStatus: outcome.httpStatus,
+      attempts,
+      ...(outcome.error === null ? {} : { error: outcome.error }),
+    };
+    if (outcome.status === "delivered") log.info("dlq webhook delivered", fields);
+    else log.warn("dlq webhook failed", fields);
+    await finishNotification(es, indexPrefix, outcome).catch((error: unknown) => {
+      log.warn("dlq webhook outcome not recorded", {
+        fingerprint: outcome.fingerprint,
+        error: errorMessage(error),
+      });
+    });
+  }
+
+  private async post(body: string): Promise<{ attempt: DeliveryAttempt; attempts: number }> {
+    let attempt: DeliveryAttempt = { error: "not sent" };
+    let attempts = 0;
+    while (attempts < MAX_ATTEMPTS && !this.abandon.signal.aborted) {
+      if (attempts > 0) await this.sleep(backoffDelay(attempts));
+      attempts += 1;
+      attempt = await this.postOnce(body);
+      if (delivered(attempt) || !worthRetrying(attempt)) break;
+    }
+    return { attempt, attempts };
+  }
+
+  private async postOnce(body: string): Promise<DeliveryAttempt> {
+    try {
+      const response = await fetch(this.deps.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), this.abandon.signal]),
+      });
+      await response.body?.cancel();
+      return { status: response.status };
+    } catch (error) {
+      return { error: errorMessage(error) };
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    const { signal } = this.abandon;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  private remember(fingerprint: string): void {
+    if (this.claimed.size >= MAX_REMEMBERED) this.claimed.clear();
+    this.claimed.add(fingerprint);
+  }
+}
