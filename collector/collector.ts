@@ -56,6 +56,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           url: config.dlqWebhookUrl,
           publicUrl: config.publicUrl,
           log,
+          metrics: deps.metrics,
         });
 
   const refresh = async () => {

@@ -77,15 +77,19 @@ function settingsFor(topic: string, webhookUrl: string): Config {
   });
 }
 
-async function collect(settings: Config): Promise<Collector> {
+async function collect(
+  settings: Config,
+): Promise<{ collector: Collector; metrics: CollectorMetrics }> {
   await ensureEventsTemplate(es, settings.indexPrefix);
-  return startCollector({
+  const metrics = new CollectorMetrics();
+  const collector = await startCollector({
     config: settings,
     kafka,
     es,
     log: createLogger("dlq-webhook-test", () => undefined),
-    metrics: new CollectorMetrics(),
+    metrics,
   });
+  return { collector, metrics };
 }
 
 function cardDeclined(order: number) {
@@ -156,7 +160,8 @@ describe("DLQ webhook from the collector against the real stack", () => {
 
     const first = await collect(settings);
     await committedUpTo(settings, topic, "4");
-    await first.stop(10_000);
+    await first.collector.stop(10_000);
+    expect(first.metrics.dlqWebhooks).toEqual({ delivered: 2, failed: 0 });
 
     const fingerprints = await indexedFingerprints(settings.indexPrefix);
     const declined = fingerprints.get("0");
@@ -205,7 +210,8 @@ describe("DLQ webhook from the collector against the real stack", () => {
     await produce(topic, [cardDeclined(5)]);
     const second = await collect(settings);
     await committedUpTo(settings, topic, "5");
-    await second.stop(10_000);
+    await second.collector.stop(10_000);
+    expect(second.metrics.dlqWebhooks).toEqual({ delivered: 0, failed: 0 });
 
     expect((await indexedFingerprints(settings.indexPrefix)).get("4")).toBe(declined);
     expect(receiver.received).toHaveLength(2);
@@ -221,7 +227,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
     const settings = settingsFor(topic, receiver.url);
     await produce(topic, [cardDeclined(7)]);
 
-    const collector = await collect(settings);
+    const { collector, metrics } = await collect(settings);
     try {
       const fingerprint = (await indexedFingerprintsEventually(settings.indexPrefix)).get("0");
       const claim = await eventually("the notification to be delivered", async () => {
@@ -235,6 +241,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
       );
       expect(failed?.fingerprint).toBe(fingerprint);
       expect(retried).toEqual(failed);
+      expect(metrics.dlqWebhooks).toEqual({ delivered: 1, failed: 0 });
     } finally {
       await collector.stop(10_000);
     }

@@ -16,6 +16,7 @@ import {
 import type { Event } from "@/lib/events/event";
 import { errorMessage, type Logger } from "@/lib/log";
 import { backoffDelay } from "./backoff";
+import type { CollectorMetrics } from "./metrics";
 
 export type DlqWebhookDeps = {
   es: Client;
@@ -23,6 +24,7 @@ export type DlqWebhookDeps = {
   url: string;
   publicUrl: string;
   log: Logger;
+  metrics: CollectorMetrics;
 };
 
 const TIMEOUT_MS = 5_000;
@@ -148,6 +150,7 @@ export class DlqWebhook {
       attempts,
       ...(outcome.error === null ? {} : { error: outcome.error }),
     };
+    this.deps.metrics.dlqWebhooks[outcome.status === "delivered" ? "delivered" : "failed"] += 1;
     if (outcome.status === "delivered") log.info("dlq webhook delivered", fields);
     else log.warn("dlq webhook failed", fields);
     await finishNotification(es, indexPrefix, outcome).catch((error: unknown) => {
@@ -166,6 +169,9 @@ export class DlqWebhook {
       attempts += 1;
       attempt = await this.postOnce(body);
       if (delivered(attempt) || !worthRetrying(attempt)) break;
+    }
+    if (!delivered(attempt) && this.abandon.signal.aborted) {
+      attempt = { error: "the collector stopped before the webhook was delivered" };
     }
     return { attempt, attempts };
   }

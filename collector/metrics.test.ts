@@ -32,6 +32,15 @@ describe("CollectorMetrics.render", () => {
     expect(sample(text, 'causeway_indexed_offset{topic="orders",partition="0"}')).toBe("7");
   });
 
+  it("counts DLQ webhooks by outcome", () => {
+    const metrics = new CollectorMetrics();
+    metrics.dlqWebhooks.delivered += 2;
+    metrics.dlqWebhooks.failed += 1;
+    const text = metrics.render(null);
+    expect(sample(text, 'causeway_dlq_webhooks_total{outcome="delivered"}')).toBe("2");
+    expect(sample(text, 'causeway_dlq_webhooks_total{outcome="failed"}')).toBe("1");
+  });
+
   it("renders lag and DLQ depth when Kafka answered, and says when it did not", () => {
     const metrics = new CollectorMetrics();
     const up = metrics.render({

@@ -15,6 +15,8 @@ export type KafkaGauges = {
 export class CollectorMetrics {
   recordsIndexed = 0;
   bulkFailures = 0;
+  /** DLQ webhooks this instance claimed, by how they ended. */
+  readonly dlqWebhooks = { delivered: 0, failed: 0 };
   elasticsearchUp = 1;
   lastIndexedAt: number | null = null;
   readonly flags = new Map<ReadFlag, number>(ReadFlag.options.map((flag) => [flag, 0]));
@@ -70,6 +72,10 @@ export class CollectorMetrics {
       "# HELP causeway_bulk_failures_total Bulk requests that failed, wholly or in part, and were retried.",
       "# TYPE causeway_bulk_failures_total counter",
       `causeway_bulk_failures_total ${this.bulkFailures}`,
+      "# HELP causeway_dlq_webhooks_total DLQ webhooks this instance sent for new failure groups, by outcome.",
+      "# TYPE causeway_dlq_webhooks_total counter",
+      `causeway_dlq_webhooks_total{outcome="delivered"} ${this.dlqWebhooks.delivered}`,
+      `causeway_dlq_webhooks_total{outcome="failed"} ${this.dlqWebhooks.failed}`,
       "# HELP causeway_elasticsearch_up Whether the last bulk request reached Elasticsearch.",
       "# TYPE causeway_elasticsearch_up gauge",
       `causeway_elasticsearch_up ${this.elasticsearchUp}`,
