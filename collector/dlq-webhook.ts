@@ -63,9 +63,7 @@ export class DlqWebhook {
     }
     this.dropping = deadLetters.length > room;
     this.queue.push(...deadLetters.slice(0, Math.max(0, room)));
-    this.working ??= this.work().finally(() => {
-      this.working = null;
-    });
+    this.kick();
   }
 
   /** Waits for what was noted to be sent, up to `graceMs`; then stops retrying and gives up. */
@@ -87,6 +85,15 @@ export class DlqWebhook {
       },
     );
     return this.indexReady;
+  }
+
+  private kick(): void {
+    if (this.working || this.queue.length === 0 || this.abandon.signal.aborted) return;
+    this.working = this.work().finally(() => {
+      this.working = null;
+      // Dead letters noted while the last loop was finishing would otherwise wait for the next.
+      this.kick();
+    });
   }
 
   private async work(): Promise<void> {
