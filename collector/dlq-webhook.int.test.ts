@@ -23,7 +23,8 @@ afterAll(async () => {
   for (const server of servers) server.close();
   const admin = kafka.admin();
   await admin.connect();
-  await admin.deleteTopics({ topics }).catch(() => undefined);
+  // The default 5 s is often too short on a shared broker under load.
+  await admin.deleteTopics({ topics, timeout: 30_000 });
   await admin.disconnect();
   for (const prefix of prefixes) {
     await es.indices.delete({ index: `${prefix}-*`, allow_no_indices: true });
