@@ -21,16 +21,17 @@ const servers: Server[] = [];
 
 afterAll(async () => {
   for (const server of servers) server.close();
-  const admin = kafka.admin();
-  await admin.connect();
-  // The default 5 s is often too short on a shared broker under load.
-  await admin.deleteTopics({ topics, timeout: 30_000 });
-  await admin.disconnect();
+  // Indices first: a failing topic deletion must not leave them behind.
   for (const prefix of prefixes) {
     await es.indices.delete({ index: `${prefix}-*`, allow_no_indices: true });
     await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }).catch(() => undefined);
   }
   await es.close();
+  const admin = kafka.admin();
+  await admin.connect();
+  // The default 5 s is often too short on a shared broker under load.
+  await admin.deleteTopics({ topics, timeout: 30_000 });
+  await admin.disconnect();
 });
 
 type Received = { headers: IncomingHttpHeaders; body: unknown };
