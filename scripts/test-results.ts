@@ -42,9 +42,8 @@ export function readResults(suite: string, file: string, exitCode: number): Suit
   return { suite, ...counts, ok: exitCode === 0 && counts.passed > 0 && counts.failed === 0 };
 }
 
-/** Removes the indices and template a test run created, so runs never see each other's data. */
+/** Removes the indices and templates under a prefix a test run used, so runs never see each other's data. */
 export async function deleteTestIndices(elasticsearchUrl: string, prefix: string): Promise<void> {
   await fetch(`${elasticsearchUrl}/${prefix}-*?expand_wildcards=all`, { method: "DELETE" });
-  await fetch(`${elasticsearchUrl}/_index_template/${prefix}-events`, { method: "DELETE" });
-  await fetch(`${elasticsearchUrl}/_index_template/${prefix}-lag`, { method: "DELETE" });
+  await fetch(`${elasticsearchUrl}/_index_template/${prefix}-*`, { method: "DELETE" });
 }

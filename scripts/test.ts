@@ -90,9 +90,10 @@ async function main(): Promise<number> {
     results.push(readResults("e2e", e2eJson, e2eCode));
   } finally {
     await stopAll(processes);
-    await deleteTestIndices(env.ELASTICSEARCH_URL, env.CAUSEWAY_INDEX_PREFIX).catch(
-      () => undefined,
-    );
+    // The run's own prefix, and the prefixes integration tests make with uniqueName().
+    for (const prefix of [env.CAUSEWAY_INDEX_PREFIX, "cwint"]) {
+      await deleteTestIndices(env.ELASTICSEARCH_URL, prefix).catch(() => undefined);
+    }
     if (stack.started.length > 0) await stackDown(say);
   }
   return summarize(results, logDir);
