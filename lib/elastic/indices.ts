@@ -74,6 +74,15 @@ export async function ensureEventsTemplate(es: Client, prefix: string): Promise<
       aliases: { [eventsAlias(prefix)]: {} },
     },
   });
+  // A template shapes only indices made after it: today's index, made by an older version,
+  // gets the fields added since, so new documents are searchable by them at once.
+  const existing = await es.indices.get({ index: `${prefix}-events-*`, allow_no_indices: true });
+  if (Object.keys(existing).length > 0) {
+    await es.indices.putMapping({
+      index: `${prefix}-events-*`,
+      properties: eventsMappings.properties,
+    });
+  }
 }
 
 /**
