@@ -32,3 +32,17 @@ export function positiveInt(value: string | undefined, name: string): number {
   }
   return n;
 }
+
+/** Runs a benchmark and then its cleanup, also after a failure or Ctrl-C. */
+export function runBench(main: () => Promise<void>, cleanup: () => Promise<void>): void {
+  process.once("SIGINT", () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+  main()
+    .then(cleanup)
+    .catch(async (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      await cleanup();
+      process.exit(1);
+    });
+}

@@ -6,7 +6,7 @@ import { eventsAlias } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
 import { deleteRunResources } from "./cleanup";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
-import { benchElasticsearch, collectorEnv, positiveInt } from "./common";
+import { benchElasticsearch, collectorEnv, positiveInt, runBench } from "./common";
 import { assignOffsets, createTopics, toMessage } from "./kafka";
 import { allTopics, benchTopics, defaultShape, orderChain, type BenchRecord } from "./records";
 import { bulkSummary, formatBytes, formatMs, formatRate, perSecond, quantile } from "./stats";
@@ -220,14 +220,4 @@ async function cleanup(): Promise<void> {
   await es.close();
 }
 
-process.once("SIGINT", () => {
-  void cleanup().finally(() => process.exit(130));
-});
-
-main()
-  .then(cleanup)
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await cleanup();
-    process.exit(1);
-  });
+runBench(main, cleanup);

@@ -9,7 +9,7 @@ import { createKafka } from "@/lib/kafka/client";
 import { bulkFromMemory, type BulkSettings } from "./ceiling";
 import { deleteIndices, deleteRunResources } from "./cleanup";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
-import { benchElasticsearch, collectorEnv, positiveInt } from "./common";
+import { benchElasticsearch, collectorEnv, positiveInt, runBench } from "./common";
 import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
 import { allTopics, benchTopics, defaultShape, generateRecords } from "./records";
 import { bulkSummary, formatBytes, formatMs, formatRate, perSecond } from "./stats";
@@ -231,14 +231,4 @@ async function cleanup(): Promise<void> {
   await es.close();
 }
 
-process.once("SIGINT", () => {
-  void cleanup().finally(() => process.exit(130));
-});
-
-main()
-  .then(cleanup)
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await cleanup();
-    process.exit(1);
-  });
+runBench(main, cleanup);
