@@ -24,7 +24,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     <div className="mx-auto mt-16 max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Causeway</h1>
       {params.error === "credentials" && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="login-error"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           Wrong username or password.
         </p>
       )}

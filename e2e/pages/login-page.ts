@@ -10,7 +10,7 @@ export class LoginPage {
     this.username = page.getByLabel("Username");
     this.password = page.getByLabel("Password");
     this.submit = page.getByRole("button", { name: "Sign in" });
-    this.error = page.getByRole("alert");
+    this.error = page.getByTestId("login-error");
   }
 
   async open(next?: string): Promise<void> {
