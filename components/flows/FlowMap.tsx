@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { FlowEdge, FlowStats } from "@/lib/chain/flows";
 import { layoutChain } from "@/lib/chain/layout";
 import { Card } from "@/components/ui/Card";
-import { formatClock, formatDuration } from "@/components/ui/format";
+import { formatClock, formatDateTime, formatDuration } from "@/components/ui/format";
 import { useFlows } from "./queries";
 
 const BOX = { width: 190, height: 44 };
@@ -45,9 +45,9 @@ function FlowMapView({ stats }: { stats: FlowStats }) {
         <h1 className="text-xl font-semibold">Flow map</h1>
         <p className="text-sm text-slate-600">
           Learned from {stats.chainCount.toLocaleString("en-US")} chains and{" "}
-          {stats.eventCount.toLocaleString("en-US")} events between {formatClock(stats.windowStart)}{" "}
-          and {formatClock(stats.windowEnd)} UTC; computed {formatClock(stats.computedAt)} UTC.
-          Click an edge for example chains.
+          {stats.eventCount.toLocaleString("en-US")} events between{" "}
+          {formatDateTime(stats.windowStart)} and {formatDateTime(stats.windowEnd)} UTC; computed{" "}
+          {formatClock(stats.computedAt)} UTC. Click an edge for example chains.
         </p>
       </div>
       <Card title="Event types">
@@ -65,8 +65,9 @@ function FlowMapView({ stats }: { stats: FlowStats }) {
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
-                markerWidth="7"
-                markerHeight="7"
+                markerWidth="10"
+                markerHeight="10"
+                markerUnits="userSpaceOnUse"
                 orient="auto"
               >
                 <path d="M0,0 L10,5 L0,10 z" fill="#64748b" />

@@ -6,6 +6,12 @@ export function formatClock(iso: string): string {
   return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(11, 23);
 }
 
+/** Date and time to the minute, for spans longer than a day (UTC). */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 16).replace("T", " ");
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1_000).toFixed(2)} s`;
