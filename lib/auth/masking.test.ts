@@ -66,6 +66,22 @@ describe("masking", () => {
     expect(maskValue({ other: 1 }, paths)).toEqual({ other: 1 });
   });
 
+  it("lets ** match no segment at all, and masks everything below a trailing **", () => {
+    const value = { payload: { email: "a@b.c", deep: { token: "t", keep: 1 } } };
+    expect(maskValue(value, parseMaskPaths("payload.**.email, payload.deep.**"))).toEqual({
+      payload: { email: MASKED, deep: MASKED },
+    });
+  });
+
+  it("copies only what leads to a masked value and shares the rest", () => {
+    const masked = maskEvent(event, paths);
+    expect(masked.payload.card).not.toBe(event.payload.card);
+    expect(masked.payload.items[0]).not.toBe(event.payload.items[0]);
+    const untouched = { payload: { a: { b: 1 } }, headers: { accept: "x" } };
+    const same = maskValue(untouched, paths);
+    expect(same).toBe(untouched);
+  });
+
   it("rejects a path with an empty segment", () => {
     expect(() => parseMaskPaths("payload..email")).toThrow(/empty segment/);
   });

@@ -27,32 +27,59 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
   return typeof value === "object" && value !== null;
 }
 
-function mapChildren(
-  node: Record<string, unknown> | unknown[],
-  map: (key: string, child: unknown) => unknown,
-) {
-  if (Array.isArray(node)) return node.map((child, i) => map(String(i), child));
-  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, map(key, child)]));
+/** Where one mask path has got to: `at` segments of it are matched. */
+type PathState = { path: MaskPath; at: number };
+
+/** The path is matched in full here; a trailing `**` also matches nothing more. */
+function complete({ path, at }: PathState): boolean {
+  if (at === path.length) return true;
+  return path[at] === "**" && complete({ path, at: at + 1 });
 }
 
-function applyPath(node: unknown, path: MaskPath): unknown {
-  if (node === null || node === undefined) return node;
-  const [head, ...rest] = path;
-  if (head === undefined) return MASKED;
-  if (!isContainer(node)) return node;
-  if (head === "**") {
-    const here = applyPath(node, rest);
-    return isContainer(here) ? mapChildren(here, (_key, child) => applyPath(child, path)) : here;
+/** The states after stepping into the child named `key`. */
+function step(state: PathState, key: string, next: PathState[]): void {
+  const segment = state.path[state.at];
+  if (segment === undefined) return;
+  if (segment === "**") {
+    next.push(state);
+    step({ path: state.path, at: state.at + 1 }, key, next);
+    return;
   }
-  const wanted = head.toLowerCase();
-  return mapChildren(node, (key, child) =>
-    head === "*" || key.toLowerCase() === wanted ? applyPath(child, rest) : child,
-  );
+  if (segment === "*" || segment.toLowerCase() === key.toLowerCase()) {
+    next.push({ path: state.path, at: state.at + 1 });
+  }
 }
 
-/** A copy of `value` with every node at one of `paths` replaced by `[masked]`. */
+/**
+ * One walk for every path at once, copying only the objects on the way to a masked value: a
+ * viewer's 2,000-event chain used to be rebuilt once per configured path.
+ */
+function walk(node: unknown, states: readonly PathState[]): unknown {
+  if (states.length === 0 || !isContainer(node)) return node;
+  let copy: Record<string, unknown> | unknown[] | null = null;
+  const entries: [string, unknown][] = Array.isArray(node)
+    ? node.map((child, i) => [String(i), child])
+    : Object.entries(node);
+  for (const [key, child] of entries) {
+    const next: PathState[] = [];
+    for (const state of states) step(state, key, next);
+    const masked = child !== null && child !== undefined && next.some(complete);
+    const value = masked ? MASKED : walk(child, next);
+    if (value === child) continue;
+    copy ??= Array.isArray(node) ? [...node] : { ...node };
+    (copy as Record<string, unknown>)[key] = value;
+  }
+  return copy ?? node;
+}
+
 export function maskValue<T>(value: T, paths: readonly MaskPath[]): T {
-  return paths.reduce<unknown>((masked, path) => applyPath(masked, path), value) as T;
+  if (paths.length === 0) return value;
+  const whole = paths.some((path) => complete({ path, at: 0 }));
+  if (whole && value !== null && value !== undefined) return MASKED as T;
+  return walk(
+    value,
+    paths.map((path) => ({ path, at: 0 })),
+  ) as T;
 }
 
 type MaskableEvent = { payload: unknown; raw: string | null };
