@@ -97,6 +97,7 @@ async function measurePage(
     await login.close();
 
     const timings: number[] = [];
+    const phases: number[][] = [];
     // The first load warms the server's route and the browser's caches; it is not counted.
     for (let run = 0; run <= Number(values.runs); run++) {
       const context = await browser.newContext({
@@ -106,14 +107,42 @@ async function measurePage(
       });
       const tab = await context.newPage();
       const started = performance.now();
+      const chainRequest = tab.waitForRequest((r) => /\/api\/chains\/[^/]+$/.test(r.url()), {
+        timeout: 60_000,
+      });
+      const chainResponse = tab.waitForResponse((r) => /\/api\/chains\/[^/]+$/.test(r.url()), {
+        timeout: 60_000,
+      });
       await tab.goto(path, { waitUntil: "commit" });
+      const committed = performance.now();
+      await chainRequest;
+      const asked = performance.now();
+      await (await chainResponse).finished();
+      const answered = performance.now();
       const node = tab.getByTestId("event-node").first();
       await node.waitFor({ state: "visible", timeout: 60_000 });
+      const drawn = performance.now();
       await node.click();
       await tab.getByTestId("event-detail").waitFor({ state: "visible", timeout: 60_000 });
-      if (run > 0) timings.push(performance.now() - started);
+      const done = performance.now();
+      if (run > 0) {
+        timings.push(done - started);
+        phases.push([
+          committed - started,
+          asked - started,
+          answered - asked,
+          drawn - answered,
+          done - drawn,
+        ]);
+      }
       await context.close();
     }
+    const median = (i: number) =>
+      Math.round([...phases.map((p) => p[i] ?? 0)].sort((a, b) => a - b)[phases.length >> 1] ?? 0);
+    say(
+      `median phases: page committed ${median(0)} ms, chain API asked at ${median(1)} ms and ` +
+        `answered +${median(2)} ms, graph drawn +${median(3)} ms, detail shown +${median(4)} ms`,
+    );
     return timings;
   } finally {
     await browser.close();
