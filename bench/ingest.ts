@@ -208,7 +208,8 @@ async function sweep(events: Event[], days: string[]): Promise<void> {
 
 async function createEventIndices(prefix: string, days: string[]): Promise<void> {
   indexPrefixes.push(prefix);
-  await ensureEventsTemplate(es, prefix);
+  // Both sides index under the refresh interval the collector is configured with.
+  await ensureEventsTemplate(es, prefix, config.refreshInterval);
   // Creating an index is a cluster-state change that can take seconds on a busy node; neither
   // side's figure should include it.
   for (const day of days) await es.indices.create({ index: eventsIndexFor(prefix, day) });

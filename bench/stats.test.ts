@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bulkSummary, metricValue, peakRssFromStatus, quantile } from "./stats";
+import {
+  bulkSummary,
+  histogramQuantileBound,
+  metricValue,
+  peakRssFromStatus,
+  quantile,
+} from "./stats";
 
 describe("quantile", () => {
   const values = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -55,5 +61,25 @@ describe("bulkSummary", () => {
 
   it("says so when there were none", () => {
     expect(bulkSummary("causeway_records_indexed_total 0")).toBe("no bulk requests");
+  });
+});
+
+describe("histogramQuantileBound", () => {
+  const exposition = [
+    'delay_bucket{le="0.5"} 50',
+    'delay_bucket{le="1"} 98',
+    'delay_bucket{le="2"} 100',
+    'delay_bucket{le="+Inf"} 100',
+  ].join("\n");
+
+  it("names the bucket that holds the quantile", () => {
+    expect(histogramQuantileBound(exposition, "delay", 0.5)).toBe(0.5);
+    expect(histogramQuantileBound(exposition, "delay", 0.51)).toBe(1);
+    expect(histogramQuantileBound(exposition, "delay", 0.99)).toBe(2);
+  });
+
+  it("says nothing for an empty or absent histogram", () => {
+    expect(histogramQuantileBound('delay_bucket{le="+Inf"} 0', "delay", 0.5)).toBeNull();
+    expect(histogramQuantileBound(exposition, "other", 0.5)).toBeNull();
   });
 });

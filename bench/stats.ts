@@ -49,3 +49,18 @@ export function bulkSummary(exposition: string): string {
   if (!requests || seconds === null || records === null) return "no bulk requests";
   return `${requests} bulk requests, mean ${formatMs((seconds * 1000) / requests)}, ${Math.round(records / requests)} records each`;
 }
+
+/**
+ * The upper bound of the histogram bucket that holds quantile `q` (0..1) of a Prometheus
+ * histogram in a text exposition: "at most this", as precise as the buckets are.
+ */
+export function histogramQuantileBound(exposition: string, name: string, q: number): number | null {
+  const buckets = [
+    ...exposition.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\S+)$`, "gm")),
+  ]
+    .map((match) => ({ bound: Number(match[1]), count: Number(match[2]) }))
+    .sort((a, b) => a.bound - b.bound);
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total === 0) return null;
+  return buckets.find((bucket) => bucket.count >= q * total)?.bound ?? null;
+}

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { Config } from "@/lib/config/config";
 import { decodeRecord } from "@/lib/envelope/decode";
 import { errorMessage, type Logger } from "@/lib/log";
+import { createBulkBatcher } from "./bulk-batcher";
 import { indexEvents } from "./bulk-writer";
 import { CoverageWriter } from "./coverage-writer";
 import { DlqWebhook } from "./dlq-webhook";
@@ -27,6 +28,9 @@ export type Collector = {
   /** False from a failed topic listing until the next one succeeds. */
   kafkaReachable(): boolean;
 };
+
+/** Partitions whose batches are handled at once; Elasticsearch sees at most `bulkInFlight`. */
+const PARTITIONS_AT_ONCE = 64;
 
 /**
  * Tails every collectable topic into Elasticsearch. kafkajs fixes a subscription when the
@@ -58,6 +62,21 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           log,
           metrics: deps.metrics,
         });
+
+  const batcher = createBulkBatcher({
+    maxDocs: config.bulkMaxDocs,
+    inFlight: config.bulkInFlight,
+    write: (events, heartbeat) =>
+      indexEvents(events, {
+        es: deps.es,
+        indexPrefix: config.indexPrefix,
+        log,
+        metrics: deps.metrics,
+        status: elasticsearch,
+        aborted: () => aborted,
+        heartbeat,
+      }),
+  });
 
   const refresh = async () => {
     const topics = collectableTopics(await admin.listTopics(), config.topicPattern);
@@ -95,10 +114,10 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     await next.connect();
     await next.subscribe({ topics, fromBeginning: true });
     await next.run({
-      // One bulk request in flight per partition being indexed. kafkajs still hands each
-      // partition's batches over one at a time, in order, so a partition's commit never passes
-      // a record Elasticsearch has not acknowledged.
-      partitionsConsumedConcurrently: config.bulkInFlight,
+      // Every partition of a fetch at once, so the batcher can merge them into shared bulk
+      // requests. kafkajs still hands each partition's batches over one at a time, in order, so a
+      // partition's commit never passes a record Elasticsearch has not acknowledged.
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => handleBatch(payload, next),
@@ -131,15 +150,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           },
         ),
       );
-      const acknowledged = await indexEvents(events, {
-        es: deps.es,
-        indexPrefix: config.indexPrefix,
-        log,
-        metrics: deps.metrics,
-        status: elasticsearch,
-        aborted: () => aborted,
-        heartbeat,
-      });
+      const acknowledged = await batcher.index(events, heartbeat);
       if (!acknowledged) return;
       webhook?.note(events);
       const last = chunk[chunk.length - 1];

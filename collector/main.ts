@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   log.info("starting", { config: redactedConfig(config) });
 
   const es = createElasticsearch(config.elasticsearchUrl);
-  await ensureEventsTemplate(es, config.indexPrefix);
+  await ensureEventsTemplate(es, config.indexPrefix, config.refreshInterval);
   await ensureCoverageIndex(es, config.indexPrefix);
   await ensureLagTemplate(es, config.indexPrefix);
   const metrics = new CollectorMetrics();

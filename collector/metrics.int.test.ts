@@ -147,10 +147,10 @@ describe("/metrics, /healthz and index coverage", () => {
       proxy.mode("refuse");
       await produce(topic, 0, [json(6), json(7), json(8), json(9)]);
       const behind = await eventually(
-        "lag of the 4 records held back",
+        "lag of the 4 records held back, Elasticsearch down",
         async () => {
           const m = await scrape();
-          return lag(m, topic, 0) === 4 ? m : null;
+          return lag(m, topic, 0) === 4 && m.get("causeway_elasticsearch_up") === 0 ? m : null;
         },
         60_000,
       );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CollectorMetrics } from "./metrics";
 
 const sample = (text: string, name: string) =>
@@ -6,6 +6,10 @@ const sample = (text: string, name: string) =>
     .split("\n")
     .find((line) => line.startsWith(`${name} `))
     ?.split(" ")[1];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("CollectorMetrics.render", () => {
   it("renders bulk latency as a cumulative histogram", () => {
@@ -23,9 +27,23 @@ describe("CollectorMetrics.render", () => {
     expect(sample(text, "causeway_bulk_request_duration_seconds_sum")).toBe("45.320000");
   });
 
+  it("observes how long after its Kafka timestamp each record was acknowledged", () => {
+    vi.useFakeTimers({ now: 100_000 });
+    const metrics = new CollectorMetrics();
+    metrics.recordIndexed("orders", 0, "1", [], 99_400);
+    metrics.recordIndexed("orders", 0, "2", [], 40_000);
+    metrics.recordIndexed("orders", 0, "3", [], Number.NaN);
+    const text = metrics.render(null);
+    expect(sample(text, 'causeway_index_delay_seconds_bucket{le="0.5"}')).toBe("0");
+    expect(sample(text, 'causeway_index_delay_seconds_bucket{le="0.75"}')).toBe("1");
+    expect(sample(text, 'causeway_index_delay_seconds_bucket{le="60"}')).toBe("2");
+    expect(sample(text, "causeway_index_delay_seconds_count")).toBe("2");
+    expect(sample(text, "causeway_records_indexed_total")).toBe("3");
+  });
+
   it("reports every decode flag, zero until seen", () => {
     const metrics = new CollectorMetrics();
-    metrics.recordIndexed("orders", 0, "7", ["tombstone"]);
+    metrics.recordIndexed("orders", 0, "7", ["tombstone"], Date.now());
     const text = metrics.render(null);
     expect(sample(text, 'causeway_decode_flags_total{flag="tombstone"}')).toBe("1");
     expect(sample(text, 'causeway_decode_flags_total{flag="not-json"}')).toBe("0");

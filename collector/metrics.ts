@@ -2,6 +2,48 @@ import { ReadFlag } from "@/lib/events/event";
 
 /** Upper bounds (seconds) of the bulk latency histogram: 5 ms to 30 s. */
 export const BULK_SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Upper bounds (seconds) of the index delay histogram: 50 ms to an hour (catching up). */
+export const INDEX_DELAY_SECONDS_BUCKETS = [
+  0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 5, 10, 30, 60, 300, 3600,
+];
+
+/** A Prometheus histogram: cumulative buckets, a sum and a count. */
+class Histogram {
+  private readonly buckets: number[];
+  private count = 0;
+  private sum = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly help: string,
+    private readonly bounds: readonly number[],
+  ) {
+    this.buckets = bounds.map(() => 0);
+  }
+
+  get observations(): number {
+    return this.count;
+  }
+
+  observe(value: number): void {
+    this.count += 1;
+    this.sum += value;
+    this.bounds.forEach((bound, i) => {
+      if (value <= bound) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
+    });
+  }
+
+  render(): string[] {
+    return [
+      `# HELP ${this.name} ${this.help}`,
+      `# TYPE ${this.name} histogram`,
+      ...this.bounds.map((bound, i) => `${this.name}_bucket{le="${bound}"} ${this.buckets[i]}`),
+      `${this.name}_bucket{le="+Inf"} ${this.count}`,
+      `${this.name}_sum ${this.sum.toFixed(6)}`,
+      `${this.name}_count ${this.count}`,
+    ];
+  }
+}
 
 /** What /metrics reads from Kafka at scrape time (absent while Kafka is unreachable). */
 export type KafkaGauges = {
@@ -24,12 +66,19 @@ export class CollectorMetrics {
   readonly indexedOffsets = new Map<string, string>();
   /** Partitions this instance is assigned, per topic, as of its last group join. */
   assignedPartitions = new Map<string, number[]>();
-  private readonly bulkBuckets = BULK_SECONDS_BUCKETS.map(() => 0);
-  private bulkCount = 0;
-  private bulkSecondsSum = 0;
+  private readonly bulkSeconds = new Histogram(
+    "causeway_bulk_request_duration_seconds",
+    "Time of each bulk request to Elasticsearch.",
+    BULK_SECONDS_BUCKETS,
+  );
+  private readonly indexDelay = new Histogram(
+    "causeway_index_delay_seconds",
+    "Time from each record's Kafka timestamp to Elasticsearch acknowledging it; searchable one refresh later.",
+    INDEX_DELAY_SECONDS_BUCKETS,
+  );
 
   get bulkRequests(): number {
-    return this.bulkCount;
+    return this.bulkSeconds.observations;
   }
 
   recordIndexed(
@@ -37,19 +86,19 @@ export class CollectorMetrics {
     partition: number,
     offset: string,
     flags: readonly ReadFlag[],
+    kafkaTimestampMs: number,
   ): void {
     this.recordsIndexed += 1;
     this.lastIndexedAt = Date.now();
+    if (Number.isFinite(kafkaTimestampMs)) {
+      this.indexDelay.observe(Math.max(0, this.lastIndexedAt - kafkaTimestampMs) / 1000);
+    }
     this.indexedOffsets.set(`${topic}\u0000${partition}`, offset);
     for (const flag of flags) this.flags.set(flag, (this.flags.get(flag) ?? 0) + 1);
   }
 
   observeBulk(seconds: number): void {
-    this.bulkCount += 1;
-    this.bulkSecondsSum += seconds;
-    BULK_SECONDS_BUCKETS.forEach((bound, i) => {
-      if (seconds <= bound) this.bulkBuckets[i] = (this.bulkBuckets[i] ?? 0) + 1;
-    });
+    this.bulkSeconds.observe(seconds);
   }
 
   render(kafka: KafkaGauges | null): string {
@@ -60,15 +109,8 @@ export class CollectorMetrics {
       "# HELP causeway_decode_flags_total Records indexed with something unreadable, by kind.",
       "# TYPE causeway_decode_flags_total counter",
       ...[...this.flags].map(([flag, n]) => `causeway_decode_flags_total{flag="${flag}"} ${n}`),
-      "# HELP causeway_bulk_request_duration_seconds Time of each bulk request to Elasticsearch.",
-      "# TYPE causeway_bulk_request_duration_seconds histogram",
-      ...BULK_SECONDS_BUCKETS.map(
-        (bound, i) =>
-          `causeway_bulk_request_duration_seconds_bucket{le="${bound}"} ${this.bulkBuckets[i]}`,
-      ),
-      `causeway_bulk_request_duration_seconds_bucket{le="+Inf"} ${this.bulkCount}`,
-      `causeway_bulk_request_duration_seconds_sum ${this.bulkSecondsSum.toFixed(6)}`,
-      `causeway_bulk_request_duration_seconds_count ${this.bulkCount}`,
+      ...this.bulkSeconds.render(),
+      ...this.indexDelay.render(),
       "# HELP causeway_bulk_failures_total Bulk requests that failed, wholly or in part, and were retried.",
       "# TYPE causeway_bulk_failures_total counter",
       `causeway_bulk_failures_total ${this.bulkFailures}`,

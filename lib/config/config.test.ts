@@ -13,6 +13,7 @@ describe("loadConfig", () => {
     expect(config.collectorGroup).toBe("causeway-collector");
     expect(config.topicPattern.test("__consumer_offsets")).toBe(false);
     expect(config.topicPattern.test("orders")).toBe(true);
+    expect(config.refreshInterval).toBe("500ms");
   });
 
   it("splits a broker list", () => {
@@ -26,6 +27,8 @@ describe("loadConfig", () => {
     ["CAUSEWAY_TOPICS", "(unclosed"],
     ["CAUSEWAY_RAW_MAX_BYTES", "12"],
     ["CAUSEWAY_BULK_IN_FLIGHT", "0"],
+    ["CAUSEWAY_REFRESH_INTERVAL", "-1"],
+    ["CAUSEWAY_REFRESH_INTERVAL", "1s, other"],
   ])("rejects a bad %s with a sentence naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

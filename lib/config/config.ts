@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AuthEnv, authConfig, type AuthConfig } from "./auth";
+import { DEFAULT_REFRESH_INTERVAL } from "../elastic/refresh";
 import { compileMappings, type EnvelopeMapping, MappingError } from "../envelope/mapping";
 
 /**
@@ -32,6 +33,10 @@ const Config = z.object({
     .default(64 * 1024),
   CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
   CAUSEWAY_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(3),
+  CAUSEWAY_REFRESH_INTERVAL: z
+    .string()
+    .regex(/^[1-9]\d*(ms|s)$/, "must be a time such as 500ms or 1s")
+    .default(DEFAULT_REFRESH_INTERVAL),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...AuthEnv,
   CAUSEWAY_MAPPING_FILE: z.string().default(""),
@@ -41,7 +46,7 @@ const Config = z.object({
   CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
   CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   CAUSEWAY_REPLAY_RATE: z.coerce.number().min(0.1).max(1000).default(10),
-  CAUSEWAY_FLOWSTATS_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  CAUSEWAY_FLOWSTATS_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   CAUSEWAY_FLOWSTATS_WINDOW_HOURS: z.coerce.number().positive().default(24),
   CAUSEWAY_FLOWSTATS_MAX_EVENTS: z.coerce.number().int().min(1000).default(200_000),
   CAUSEWAY_LEARN_MIN_CHAINS: z.coerce.number().int().min(1).default(20),
@@ -82,6 +87,8 @@ export type Config = {
   bulkMaxDocs: number;
   /** Partitions indexed at once, each with one bulk request in flight. */
   bulkInFlight: number;
+  /** How often Elasticsearch makes new events searchable (an Elasticsearch time, e.g. 500ms). */
+  refreshInterval: string;
   collectorPort: number;
   auth: AuthConfig;
   /** The envelope mapping file, if any, and the mappings read from it. */
@@ -130,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     bulkInFlight: c.CAUSEWAY_BULK_IN_FLIGHT,
+    refreshInterval: c.CAUSEWAY_REFRESH_INTERVAL,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
     auth: auth.config,
     mappingFile: c.CAUSEWAY_MAPPING_FILE || null,

@@ -2,6 +2,7 @@
  * The learned flow statistics in Elasticsearch: the job reads recent chains and stores one
  * document; the app reads that document back (cheap), never the chains themselves.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { computeFlowStats, FlowStats } from "../chain/flows";
 import { Event } from "../events/event";
@@ -12,7 +13,12 @@ export function flowStatsIndex(prefix: string): string {
 }
 
 const LATEST = "latest";
-const PAGE = 10_000;
+/**
+ * Small pages, each followed by a pause as long as it took: the job runs beside the indexing
+ * path (same process, same cluster), so it must never hold either for long.
+ */
+const PAGE = 2_000;
+const MIN_PAUSE_MS = 20;
 
 /** The fields the statistics need; the rest of each record is never read. */
 const FIELDS = [
@@ -66,6 +72,7 @@ export async function computeRecentFlowStats(
       truncated = true;
       break;
     }
+    const pageStarted = performance.now();
     const response = await es.search({
       index: eventsAlias(prefix),
       ignore_unavailable: true,
@@ -95,6 +102,7 @@ export async function computeRecentFlowStats(
     read += hits.length;
     after = hits.at(-1)?.sort;
     if (hits.length < size || after === undefined) break;
+    await sleep(Math.max(MIN_PAUSE_MS, performance.now() - pageStarted));
   }
   return computeFlowStats(chains, { start, end, computedAt: end, truncated });
 }

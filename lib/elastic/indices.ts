@@ -1,6 +1,7 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { deadLetterGroupKey } from "../dlq/fingerprint";
 import type { Event } from "../events/event";
+import { DEFAULT_REFRESH_INTERVAL } from "./refresh";
 
 /**
  * Events live in daily indices behind one alias, so retention is a cheap index delete. A record
@@ -64,23 +65,31 @@ const eventsMappings: estypes.MappingTypeMapping = {
   },
 };
 
-export async function ensureEventsTemplate(es: Client, prefix: string): Promise<void> {
+export async function ensureEventsTemplate(
+  es: Client,
+  prefix: string,
+  refreshInterval = DEFAULT_REFRESH_INTERVAL,
+): Promise<void> {
   await es.indices.putIndexTemplate({
     name: `${prefix}-events`,
     index_patterns: [`${prefix}-events-*`],
     template: {
-      settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "1s" },
+      settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: refreshInterval },
       mappings: eventsMappings,
       aliases: { [eventsAlias(prefix)]: {} },
     },
   });
-  // A template shapes only indices made after it: today's index, made by an older version,
-  // gets the fields added since, so new documents are searchable by them at once.
+  // A template shapes only indices made after it: today's index, made by an older version or
+  // under other settings, gets the fields added since and the refresh interval asked for now.
   const existing = await es.indices.get({ index: `${prefix}-events-*`, allow_no_indices: true });
   if (Object.keys(existing).length > 0) {
     await es.indices.putMapping({
       index: `${prefix}-events-*`,
       properties: eventsMappings.properties,
+    });
+    await es.indices.putSettings({
+      index: `${prefix}-events-*`,
+      settings: { refresh_interval: refreshInterval },
     });
   }
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { Event } from "@/lib/events/event";
+import { createBulkBatcher } from "./bulk-batcher";
+
+const events = (name: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `${name}-${i}` }) as unknown as Event);
+const noHeartbeat = () => Promise.resolve();
+
+/** A write that records each bulk and finishes only when the test says so. */
+function controlledWrite() {
+  const bulks: { ids: string[]; finish: (acknowledged: boolean) => void }[] = [];
+  const write = (batch: Event[]) =>
+    new Promise<boolean>((resolve) => {
+      bulks.push({ ids: batch.map((event) => event.id), finish: resolve });
+    });
+  return { bulks, write };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("createBulkBatcher", () => {
+  it("sends what partitions hand over in the same turn as one bulk request", async () => {
+    const { bulks, write } = controlledWrite();
+    const batcher = createBulkBatcher({ maxDocs: 100, inFlight: 2, write });
+    const a = batcher.index(events("a", 2), noHeartbeat);
+    const b = batcher.index(events("b", 3), noHeartbeat);
+    await settle();
+    expect(bulks.map((bulk) => bulk.ids.length)).toEqual([5]);
+    bulks[0]?.finish(true);
+    await expect(Promise.all([a, b])).resolves.toEqual([true, true]);
+  });
+
+  it("keeps bulks near maxDocs without splitting what one partition handed over", async () => {
+    const { bulks, write } = controlledWrite();
+    const batcher = createBulkBatcher({ maxDocs: 5, inFlight: 3, write });
+    void batcher.index(events("a", 3), noHeartbeat);
+    void batcher.index(events("b", 3), noHeartbeat);
+    void batcher.index(events("c", 8), noHeartbeat);
+    await settle();
+    expect(bulks.map((bulk) => bulk.ids)).toEqual([
+      ["a-0", "a-1", "a-2"],
+      ["b-0", "b-1", "b-2"],
+      events("c", 8).map((event) => event.id),
+    ]);
+  });
+
+  it("holds no more than inFlight bulks at once and sends the rest together after", async () => {
+    const { bulks, write } = controlledWrite();
+    const batcher = createBulkBatcher({ maxDocs: 2, inFlight: 1, write });
+    const a = batcher.index(events("a", 2), noHeartbeat);
+    const b = batcher.index(events("b", 1), noHeartbeat);
+    const c = batcher.index(events("c", 1), noHeartbeat);
+    await settle();
+    expect(bulks).toHaveLength(1);
+    bulks[0]?.finish(true);
+    await a;
+    await settle();
+    expect(bulks.map((bulk) => bulk.ids)).toEqual([
+      ["a-0", "a-1"],
+      ["b-0", "c-0"],
+    ]);
+    bulks[1]?.finish(false);
+    await expect(Promise.all([b, c])).resolves.toEqual([false, false]);
+  });
+
+  it("fails every submission of a bulk whose write threw", async () => {
+    const batcher = createBulkBatcher({
+      maxDocs: 10,
+      inFlight: 1,
+      write: () => Promise.reject(new Error("boom")),
+    });
+    const a = batcher.index(events("a", 1), noHeartbeat);
+    const b = batcher.index(events("b", 1), noHeartbeat);
+    await expect(a).rejects.toThrow("boom");
+    await expect(b).rejects.toThrow("boom");
+  });
+
+  it("keeps every partition's consumer alive while their shared bulk waits", async () => {
+    const beats: string[] = [];
+    const batcher = createBulkBatcher({
+      maxDocs: 10,
+      inFlight: 1,
+      write: async (_batch, heartbeat) => {
+        await heartbeat();
+        return true;
+      },
+    });
+    await Promise.all([
+      batcher.index(events("a", 1), async () => void beats.push("a")),
+      batcher.index(events("b", 1), async () => void beats.push("b")),
+    ]);
+    expect(beats.sort()).toEqual(["a", "b"]);
+  });
+});
