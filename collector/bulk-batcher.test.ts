@@ -63,6 +63,23 @@ describe("createBulkBatcher", () => {
     await expect(Promise.all([b, c])).resolves.toEqual([false, false]);
   });
 
+  it("counts the events not settled yet and wakes who waits for a bulk to settle", async () => {
+    const { bulks, write } = controlledWrite();
+    const batcher = createBulkBatcher({ maxDocs: 2, inFlight: 1, write });
+    await batcher.nextSettled();
+    void batcher.index(events("a", 2), noHeartbeat);
+    void batcher.index(events("b", 1), noHeartbeat);
+    expect(batcher.pendingEvents()).toBe(3);
+    await settle();
+    let woken = false;
+    const waiting = batcher.nextSettled().then(() => (woken = true));
+    await settle();
+    expect(woken).toBe(false);
+    bulks[0]?.finish(true);
+    await waiting;
+    expect(batcher.pendingEvents()).toBe(1);
+  });
+
   it("fails every submission of a bulk whose write threw", async () => {
     const batcher = createBulkBatcher({
       maxDocs: 10,

@@ -6,6 +6,10 @@ export type BulkWrite = (events: Event[], heartbeat: () => Promise<void>) => Pro
 export type BulkBatcher = {
   /** Resolves with the result of the bulk request that carried these events. */
   index(events: Event[], heartbeat: () => Promise<void>): Promise<boolean>;
+  /** Events handed over and not settled yet: queued, or in a bulk request. */
+  pendingEvents(): number;
+  /** Resolves when the next bulk request settles, at once when none is pending. */
+  nextSettled(): Promise<void>;
 };
 
 type Submission = {
@@ -30,6 +34,8 @@ export function createBulkBatcher(settings: {
   const queue: Submission[] = [];
   let running = 0;
   let scheduled = false;
+  let pending = 0;
+  let waiters: (() => void)[] = [];
 
   const takeBulk = (): Submission[] => {
     const taken: Submission[] = [];
@@ -62,13 +68,23 @@ export function createBulkBatcher(settings: {
         )
         .finally(() => {
           running -= 1;
+          pending -= taken.reduce((sum, submission) => sum + submission.events.length, 0);
+          const settled = waiters;
+          waiters = [];
+          settled.forEach((wake) => wake());
           pump();
         });
     }
   };
 
   return {
+    pendingEvents: () => pending,
+    nextSettled() {
+      if (pending === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
     index(events, heartbeat) {
+      pending += events.length;
       return new Promise((resolve, reject) => {
         queue.push({ events, heartbeat, resolve, reject });
         // Waits out the current turn, so partitions handed over together share one request.

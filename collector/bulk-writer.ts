@@ -65,7 +65,7 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
     rejected ? event : eventDocument(event),
   ]);
   const started = performance.now();
-  // Only each item's outcome comes back: the rest of a 2,000-item answer is parsed for nothing.
+  // Only each item's outcome comes back: the rest of a 1,000-item answer is parsed for nothing.
   const response = await ctx.es.bulk({
     operations,
     refresh: false,

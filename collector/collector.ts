@@ -1,4 +1,5 @@
 import type { Client } from "@elastic/elasticsearch";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { Config } from "@/lib/config/config";
 import { decodeRecord } from "@/lib/envelope/decode";
@@ -9,6 +10,7 @@ import { CoverageWriter } from "./coverage-writer";
 import { DlqWebhook } from "./dlq-webhook";
 import { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
+import { PartitionCommits } from "./partition-commits";
 import { collectableTopics, sameTopics } from "./topics";
 
 export type CollectorDeps = {
@@ -78,10 +80,42 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
       }),
   });
 
+  // Records handed over and not acknowledged yet, at most: enough to keep every bulk slot busy
+  // while the next fetch is decoded, few enough that a slow cluster stops the fetching.
+  const maxPendingEvents = 2 * config.bulkInFlight * config.bulkMaxDocs;
+  const commits = new PartitionCommits(
+    (error) =>
+      log.warn("offset commit failed; a later one covers it", { error: errorMessage(error) }),
+    (partition, error) => {
+      log.error("bulk write failed; reading the partition again from its last commit", {
+        partition: partition.replace("\u0000", ":"),
+        error: errorMessage(error),
+      });
+      consumerDead = true;
+    },
+  );
+  // False while a consumer is being retired: its batches are left for the next one to read.
+  let accepting = true;
+
+  /** Stops the consumer fetching and waits until what it handed over is written and committed. */
+  const retire = async (old: Consumer) => {
+    accepting = false;
+    try {
+      old.pause(subscribed.map((topic) => ({ topic })));
+    } catch {
+      // Not running (it crashed): nothing is fetched anyway.
+    }
+    await commits.drain();
+  };
+
   const refresh = async () => {
     const topics = collectableTopics(await admin.listTopics(), config.topicPattern);
     if (sameTopics(topics, subscribed) && !consumerDead) return;
-    if (consumer) await consumer.disconnect().catch(() => undefined);
+    if (consumer) {
+      await retire(consumer);
+      await consumer.disconnect().catch(() => undefined);
+    }
+    accepting = true;
     consumer = null;
     consumerDead = false;
     deps.metrics.assignedPartitions = new Map();
@@ -115,8 +149,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     await next.subscribe({ topics, fromBeginning: true });
     await next.run({
       // Every partition of a fetch at once, so the batcher can merge them into shared bulk
-      // requests. kafkajs still hands each partition's batches over one at a time, in order, so a
-      // partition's commit never passes a record Elasticsearch has not acknowledged.
+      // requests. Each partition's offsets are committed in order, after acknowledgement.
       partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -125,11 +158,22 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     consumer = next;
   };
 
+  /**
+   * Decodes a batch and hands it to the batcher without waiting for Elasticsearch, so the next
+   * fetch overlaps this one's bulk requests; the commits follow the acknowledgements.
+   */
   const handleBatch = async (payload: EachBatchPayload, owner: Consumer) => {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const live = () => accepting && isRunning() && !isStale();
     for (let start = 0; start < batch.messages.length; start += config.bulkMaxDocs) {
-      if (!isRunning() || isStale()) return;
+      while (live() && batcher.pendingEvents() >= maxPendingEvents) {
+        await Promise.race([batcher.nextSettled(), sleep(1_000)]);
+        await heartbeat();
+      }
+      if (!live()) return;
       const chunk = batch.messages.slice(start, start + config.bulkMaxDocs);
+      const last = chunk[chunk.length - 1];
+      if (!last) continue;
       const now = new Date();
       const events = chunk.map((message) =>
         decodeRecord(
@@ -150,29 +194,24 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           },
         ),
       );
-      const acknowledged = await batcher.index(events, heartbeat);
-      if (!acknowledged) return;
-      webhook?.note(events);
-      const last = chunk[chunk.length - 1];
-      if (!last) continue;
-      coverage.note({
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: last.offset,
-        indexedAt: new Date().toISOString(),
-        highWatermark: batch.highWatermark,
+      const { topic, partition, highWatermark } = batch;
+      commits.add(`${topic}\u0000${partition}`, batcher.index(events, heartbeat), async () => {
+        webhook?.note(events);
+        coverage.note({
+          topic,
+          partition,
+          offset: last.offset,
+          indexedAt: new Date().toISOString(),
+          highWatermark,
+        });
+        // Commit exactly what Elasticsearch has acknowledged: the next offset to read.
+        await owner.commitOffsets([
+          { topic, partition, offset: (BigInt(last.offset) + 1n).toString() },
+        ]);
       });
       resolveOffset(last.offset);
-      // Commit exactly what Elasticsearch has acknowledged: the next offset to read.
-      await owner.commitOffsets([
-        {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: (BigInt(last.offset) + 1n).toString(),
-        },
-      ]);
-      await heartbeat();
     }
+    await heartbeat();
   };
 
   let inFlight: Promise<void> = refresh();
@@ -205,11 +244,12 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     async stop(graceMs = 10_000) {
       stopped = true;
       clearTimeout(timer);
-      await inFlight;
       const giveUp = setTimeout(() => {
         aborted = true;
       }, graceMs);
       try {
+        await inFlight;
+        if (consumer) await retire(consumer);
         await consumer?.disconnect();
         await admin.disconnect();
         await coverage.drain();

@@ -31,8 +31,8 @@ const Config = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
-  CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(2000),
-  CAUSEWAY_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(3),
+  CAUSEWAY_BULK_MAX_DOCS: z.coerce.number().int().min(1).default(1000),
+  CAUSEWAY_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(2),
   CAUSEWAY_REFRESH_INTERVAL: z
     .string()
     .regex(/^[1-9]\d*(ms|s)$/, "must be a time such as 500ms or 1s")
