@@ -6,6 +6,9 @@ import type { Event } from "../events/event";
  */
 const RETRY_TOPIC = /[-._]retry(?:-\d+)?$/i;
 
+/** The same pattern as a Lucene regexp over a whole topic name (use it case-insensitively). */
+export const RETRY_TOPIC_LUCENE = ".*[-._]retry(-[0-9]+)?";
+
 export function isRetryTopic(topic: string): boolean {
   return RETRY_TOPIC.test(topic);
 }

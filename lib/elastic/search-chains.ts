@@ -10,6 +10,7 @@ import {
   type IndexFreshness,
   type SearchMatch,
 } from "../chain/search";
+import { RETRY_TOPIC_LUCENE } from "../chain/topics";
 import { eventsAlias } from "./indices";
 
 /** Matching records read to find distinct chains; the newest matches win. */
@@ -102,6 +103,21 @@ async function summarize(es: Client, index: string, ids: string[]): Promise<Map<
         aggs: {
           first: { min: { field: "occurredAt" } },
           last: { max: { field: "occurredAt" } },
+          // Retries and dead letters carry the original's occurredAt: when they happened is
+          // their Kafka timestamp, as the chain page counts it (happenedAt).
+          attempts: {
+            filter: {
+              bool: {
+                should: [
+                  { exists: { field: "dlq" } },
+                  { range: { attempt: { gt: 1 } } },
+                  { regexp: { topic: { value: RETRY_TOPIC_LUCENE, case_insensitive: true } } },
+                ],
+                minimum_should_match: 1,
+              },
+            },
+            aggs: { last: { max: { field: "timestamp" } } },
+          },
           services: { terms: { field: "service", size: 10 } },
           dead: { filter: { exists: { field: "dlq" } } },
           opening: {
@@ -119,7 +135,7 @@ async function summarize(es: Client, index: string, ids: string[]): Promise<Map<
       {
         eventCount: bucket.doc_count,
         firstAt: bucket.first.value_as_string ?? null,
-        lastAt: bucket.last.value_as_string ?? null,
+        lastAt: latest(bucket.last, bucket.attempts.last),
         firstEventType:
           (bucket.opening.hits.hits[0]?._source as { eventType?: string | null } | undefined)
             ?.eventType ?? null,
@@ -130,11 +146,20 @@ async function summarize(es: Client, index: string, ids: string[]): Promise<Map<
   );
 }
 
+/** The later of two max aggregations, as an ISO time; null when neither found a value. */
+function latest(...maxima: readonly estypes.AggregationsMaxAggregate[]): string | null {
+  const values = maxima
+    .map((max) => max.value)
+    .filter((value): value is number => typeof value === "number");
+  return values.length === 0 ? null : new Date(Math.max(...values)).toISOString();
+}
+
 type ChainBucket = {
   key: string;
   doc_count: number;
   first: estypes.AggregationsMinAggregate;
   last: estypes.AggregationsMaxAggregate;
+  attempts: { last: estypes.AggregationsMaxAggregate };
   services: { buckets: { key: string }[] };
   dead: { doc_count: number };
   opening: { hits: { hits: { _source?: unknown }[] } };

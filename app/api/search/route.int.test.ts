@@ -8,6 +8,7 @@ const kafka = createKafka(testConfig({}).kafkaBrokers, "search-int-test");
 const topic = uniqueName("search");
 const correlationId = uniqueName("order");
 const other = uniqueName("order");
+const retried = uniqueName("order");
 const word = `zebra${topic.slice(-8)}`;
 
 beforeAll(async () => {
@@ -33,10 +34,27 @@ beforeAll(async () => {
       { key: `key-${other}`, value: envelope(other, `${other}-e1`, "OrderPlaced", "plain") },
     ].map((m) => ({ ...m, partition: 0 })),
   });
+  // A retry copy keeps the original's occurred_at; its Kafka timestamp says when it was tried.
+  const triedAt = Date.now();
+  await producer.send({
+    topic,
+    messages: [{ value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"), partition: 0 }],
+  });
+  await producer.send({
+    topic: `${topic}-retry`,
+    messages: [
+      {
+        value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"),
+        timestamp: String(triedAt + 2_500),
+      },
+    ],
+  });
   await producer.disconnect();
   await eventually(
-    "both chains indexed",
-    async () => (await search(other)).results.length === 1,
+    "the chains indexed",
+    async () =>
+      (await search(other)).results.length === 1 &&
+      (await search(retried)).results[0]?.eventCount === 2,
     45_000,
   );
 });
@@ -59,6 +77,13 @@ describe("GET /api/search", () => {
     expect(answer.results.map((r) => r.correlationId)).toEqual([correlationId]);
     expect(answer.results[0]?.matchedOn).toContain(matched);
     expect(answer.results[0]?.summary).toBe("OrderPlaced · 1 event · order-service");
+  });
+
+  it("counts a chain's duration up to its last retry, by the retry's Kafka timestamp", async () => {
+    const answer = await search(retried);
+    expect(answer.results[0]?.summary).toMatch(
+      /^OrderPlaced · 2 events · order-service · over 2\.\d s$/,
+    );
   });
 
   it("says how far behind the index is", async () => {
