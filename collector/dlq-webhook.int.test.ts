@@ -6,6 +6,7 @@ import { DlqGroupNotification } from "@/lib/dlq/webhook";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
 import { getNotification } from "@/lib/elastic/notifications";
+import { saveTriage } from "@/lib/elastic/triage-store";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
@@ -221,6 +222,49 @@ describe("DLQ webhook from the collector against the real stack", () => {
       status: "delivered",
       firstRecordId: `${topic}:0:0`,
     });
+  });
+
+  it("posts once more when a group fails again after someone resolved it", async () => {
+    const receiver = await startReceiver();
+    const topic = await dlqTopic();
+    const settings = settingsFor(topic, receiver.url);
+    await produce(topic, [cardDeclined(1)]);
+    const { collector, metrics } = await collect(settings);
+    try {
+      await eventually("the first failure's webhook", async () => receiver.received.length === 1);
+      const first = DlqGroupNotification.parse(receiver.received[0]?.body);
+      expect(first.event).toBe("dlq.group.new");
+
+      const { triage } = await saveTriage(
+        es,
+        settings.indexPrefix,
+        { kind: "group", fingerprint: first.fingerprint },
+        { state: "resolved" },
+        "alice",
+      );
+      // The next dead letters' Kafka timestamps must fall after the closing.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await produce(topic, [cardDeclined(2), cardDeclined(3)]);
+      await eventually("the regression's webhook", async () => receiver.received.length === 2);
+      expect(DlqGroupNotification.parse(receiver.received[1]?.body)).toMatchObject({
+        event: "dlq.group.regressed",
+        fingerprint: first.fingerprint,
+        firstRecordId: `${topic}:0:1`,
+        correlationId: "order-2",
+        regressedAfter: { state: "resolved", since: triage.stateSince },
+      });
+      expect(
+        await getNotification(es, settings.indexPrefix, first.fingerprint, triage.stateSince),
+      ).toMatchObject({ status: "delivered", firstRecordId: `${topic}:0:1` });
+
+      // Still resolved since the same moment: later failures are the same regression.
+      await produce(topic, [cardDeclined(4)]);
+      await committedUpTo(settings, topic, "4");
+    } finally {
+      await collector.stop(10_000);
+    }
+    expect(receiver.received).toHaveLength(2);
+    expect(metrics.dlqWebhooks).toEqual({ delivered: 2, failed: 0 });
   });
 
   it("retries a webhook that answers 500 and records the delivery", async () => {

@@ -3,9 +3,12 @@ import {
   delivered,
   groupCandidates,
   groupNotification,
+  notificationClaimId,
+  regressionOf,
   worthRetrying,
   type DeliveryAttempt,
   type GroupCandidate,
+  type Regression,
 } from "@/lib/dlq/webhook";
 import {
   claimNotification,
@@ -13,6 +16,7 @@ import {
   finishNotification,
   type NotificationClaim,
 } from "@/lib/elastic/notifications";
+import { getTriages, triageDocId } from "@/lib/elastic/triage-store";
 import type { Event } from "@/lib/events/event";
 import { errorMessage, type Logger } from "@/lib/log";
 import { backoffDelay } from "./backoff";
@@ -31,13 +35,14 @@ const TIMEOUT_MS = 5_000;
 const MAX_ATTEMPTS = 4;
 /** Dead letters waiting to be looked at; past this, new ones are dropped with a warning. */
 const MAX_QUEUED = 10_000;
-/** Fingerprints known to be claimed, so a noisy group costs no request per batch. */
+/** Claims known to be made, so a noisy group costs no claim request per batch. */
 const MAX_REMEMBERED = 10_000;
 
 /**
- * Sends the DLQ webhook for each failure group's first dead letter, off the ingest path: the
- * collector hands over acknowledged dead letters and never waits. Each group is claimed in
- * Elasticsearch before anything is sent, so across restarts and instances only one POST is made.
+ * Sends the DLQ webhook for each failure group's first dead letter, and for the first one after
+ * someone closed the group, off the ingest path: the collector hands over acknowledged dead
+ * letters and never waits. Each is claimed in Elasticsearch before anything is sent, so across
+ * restarts and instances only one POST is made.
  */
 export class DlqWebhook {
   private queue: Event[] = [];
@@ -102,19 +107,44 @@ export class DlqWebhook {
     while (this.queue.length > 0 && !this.abandon.signal.aborted) {
       const batch = this.queue;
       this.queue = [];
-      for (const candidate of groupCandidates(batch)) {
+      const candidates = groupCandidates(batch);
+      const triages = await this.groupTriages(candidates);
+      for (const candidate of candidates) {
         if (this.abandon.signal.aborted) return;
-        if (this.claimed.has(candidate.group.fingerprint)) continue;
-        await this.notify(candidate);
+        const { fingerprint } = candidate.group;
+        const triage = triages.get(triageDocId({ kind: "group", fingerprint })) ?? null;
+        const regression = regressionOf(triage, candidate.first.timestamp);
+        if (this.claimed.has(notificationClaimId(fingerprint, regression?.since ?? null))) continue;
+        await this.notify(candidate, regression);
       }
     }
   }
 
-  private async notify(candidate: GroupCandidate): Promise<void> {
+  /**
+   * The groups' triage documents. Unread, a group counts as never closed: its first-failure
+   * claim is there already, so that sends nothing twice.
+   */
+  private async groupTriages(candidates: readonly GroupCandidate[]) {
+    try {
+      return await getTriages(
+        this.deps.es,
+        this.deps.indexPrefix,
+        candidates.map(({ group }) => ({ kind: "group", fingerprint: group.fingerprint })),
+      );
+    } catch (error) {
+      this.deps.log.warn("dlq webhook could not read triage; treating groups as open", {
+        error: errorMessage(error),
+      });
+      return new Map();
+    }
+  }
+
+  private async notify(candidate: GroupCandidate, regression: Regression | null): Promise<void> {
     const { es, indexPrefix, log } = this.deps;
-    const notification = groupNotification(candidate, this.deps.publicUrl, new Date());
+    const notification = groupNotification(candidate, this.deps.publicUrl, new Date(), regression);
     const claim: NotificationClaim = {
       fingerprint: notification.fingerprint,
+      regressedSince: regression?.since ?? null,
       dlqTopic: notification.dlqTopic,
       firstRecordId: notification.firstRecordId,
       correlationId: notification.correlationId,
@@ -128,7 +158,7 @@ export class DlqWebhook {
     try {
       await this.ensureIndex();
       const won = await claimNotification(es, indexPrefix, claim);
-      this.remember(claim.fingerprint);
+      this.remember(notificationClaimId(claim.fingerprint, claim.regressedSince));
       if (!won) return;
     } catch (error) {
       // Unclaimed, so the group's next dead letter tries again.
@@ -150,6 +180,7 @@ export class DlqWebhook {
       updatedAt: new Date().toISOString(),
     };
     const fields = {
+      event: notification.event,
       fingerprint: outcome.fingerprint,
       dlqTopic: outcome.dlqTopic,
       correlationId: outcome.correlationId,
@@ -211,8 +242,8 @@ export class DlqWebhook {
     });
   }
 
-  private remember(fingerprint: string): void {
+  private remember(claimId: string): void {
     if (this.claimed.size >= MAX_REMEMBERED) this.claimed.clear();
-    this.claimed.add(fingerprint);
+    this.claimed.add(claimId);
   }
 }

@@ -7,6 +7,7 @@ import {
   groupCandidates,
   groupNotification,
   notificationClaimId,
+  regressionOf,
   worthRetrying,
 } from "./webhook";
 
@@ -75,9 +76,19 @@ describe("groupNotification", () => {
       originalTopic: "payments",
       consumerGroup: "payment-service",
       at: "2026-11-23T12:00:00.000Z",
+      regressedAfter: null,
       boardUrl: "https://causeway.example/ops/dlq?topic=payments.DLQ",
       chainUrl: "https://causeway.example/ops/chains/order%207%2Fa",
     });
+  });
+
+  it("says a group failed again after it was closed, and since when", () => {
+    const [candidate] = groupCandidates([declined(11, "order 8")]);
+    if (!candidate) throw new Error("no candidate");
+    const since = { state: "resolved", since: "2026-11-23T11:00:00.000Z" } as const;
+    const notification = groupNotification(candidate, "http://127.0.0.1:3000", at, since);
+    expect(notification.event).toBe("dlq.group.regressed");
+    expect(notification.regressedAfter).toEqual(since);
   });
 
   it("has no chain link for a dead letter without a correlation id", () => {
@@ -110,7 +121,38 @@ describe("delivery outcomes", () => {
     expect(delivered({ error: "timeout" })).toBe(false);
   });
 
-  it("claims each group under one document id", () => {
-    expect(notificationClaimId("abc123")).toBe("webhook:abc123");
+  it("claims a group's first failure once, and each failure after a closing once", () => {
+    expect(notificationClaimId("abc123", null)).toBe("webhook:abc123");
+    expect(notificationClaimId("abc123", "2026-11-23T11:00:00.000Z")).toBe(
+      "webhook:abc123@2026-11-23T11:00:00.000Z",
+    );
+  });
+});
+
+describe("regressionOf", () => {
+  const closedAt = "2026-11-23T11:00:00.000Z";
+
+  it.each(["resolved", "replayed", "discarded"] as const)(
+    "reopens a group %s before the dead letter",
+    (state) => {
+      expect(regressionOf({ state, stateSince: closedAt }, "2026-11-23T11:00:01.000Z")).toEqual({
+        state,
+        since: closedAt,
+      });
+    },
+  );
+
+  it("does not reopen for a dead letter from before the closing", () => {
+    expect(
+      regressionOf({ state: "resolved", stateSince: closedAt }, "2026-11-23T10:59:59.000Z"),
+    ).toBeNull();
+  });
+
+  it.each(["new", "investigating"] as const)("leaves a group that is %s alone", (state) => {
+    expect(regressionOf({ state, stateSince: closedAt }, "2026-11-23T12:00:00.000Z")).toBeNull();
+  });
+
+  it("leaves a group nobody triaged alone", () => {
+    expect(regressionOf(null, "2026-11-23T12:00:00.000Z")).toBeNull();
   });
 });

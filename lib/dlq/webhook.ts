@@ -1,14 +1,16 @@
 import { z } from "zod";
 import type { Event } from "../events/event";
 import { deadLetterGroupKey, type DeadLetterGroupKey } from "./fingerprint";
+import { effectiveRecordState, TriageState, type Triage } from "./triage";
 
 /**
- * The DLQ webhook: what the collector sends when a failure group gets its first dead letter.
+ * The DLQ webhook: what the collector sends when a failure group gets its first dead letter, and
+ * again when a group someone closed (resolved, replayed, discarded) fails again.
  * Deciding which groups a batch opens and what to send is here, pure; claiming and sending is
  * the collector's.
  */
 export const DlqGroupNotification = z.object({
-  event: z.literal("dlq.group.new"),
+  event: z.enum(["dlq.group.new", "dlq.group.regressed"]),
   fingerprint: z.string(),
   dlqTopic: z.string(),
   errorClass: z.string().nullable(),
@@ -21,6 +23,8 @@ export const DlqGroupNotification = z.object({
   consumerGroup: z.string().nullable(),
   /** When the notification was made (ISO). */
   at: z.string(),
+  /** For `dlq.group.regressed`: the state the group was in, and since when. */
+  regressedAfter: z.object({ state: TriageState, since: z.string() }).nullable(),
   boardUrl: z.string(),
   chainUrl: z.string().nullable(),
 });
@@ -41,9 +45,30 @@ export function groupCandidates(events: readonly Event[]): GroupCandidate[] {
   return [...byFingerprint.values()];
 }
 
-/** The id of the document whose `create` decides which collector sends a group's webhook. */
-export function notificationClaimId(fingerprint: string): string {
-  return `webhook:${fingerprint}`;
+/**
+ * The id of the document whose `create` decides which collector sends a group's webhook: one
+ * for the group's first failure, one more each time it fails after being closed.
+ */
+export function notificationClaimId(fingerprint: string, regressedSince: string | null): string {
+  return regressedSince === null
+    ? `webhook:${fingerprint}`
+    : `webhook:${fingerprint}@${regressedSince}`;
+}
+
+export type Regression = { state: TriageState; since: string };
+
+/**
+ * Whether a dead letter reopens its group: the group was closed and the record failed after
+ * that, which the DLQ board shows as new again (effectiveRecordState).
+ */
+export function regressionOf(
+  group: Pick<Triage, "state" | "stateSince"> | null,
+  deadLetteredAt: string,
+): Regression | null {
+  if (group === null || group.state === "new" || group.state === "investigating") return null;
+  return effectiveRecordState(null, group, deadLetteredAt) === "new"
+    ? { state: group.state, since: group.stateSince }
+    : null;
 }
 
 /** `publicUrl` has no trailing slash (the config strips it). */
@@ -51,11 +76,12 @@ export function groupNotification(
   { group, first }: GroupCandidate,
   publicUrl: string,
   at: Date,
+  regressedAfter: Regression | null = null,
 ): DlqGroupNotification {
   // Concatenated rather than resolved, so an app served under a path keeps it.
   const boardUrl = `${publicUrl}/dlq?${new URLSearchParams({ topic: first.topic }).toString()}`;
   return {
-    event: "dlq.group.new",
+    event: regressedAfter === null ? "dlq.group.new" : "dlq.group.regressed",
     fingerprint: group.fingerprint,
     dlqTopic: first.topic,
     errorClass: group.errorClass,
@@ -65,6 +91,7 @@ export function groupNotification(
     originalTopic: first.dlq?.originalTopic ?? null,
     consumerGroup: first.dlq?.consumerGroup ?? null,
     at: at.toISOString(),
+    regressedAfter,
     boardUrl,
     chainUrl:
       first.correlationId === null

@@ -15,6 +15,8 @@ export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 export const NotificationClaim = z.object({
   fingerprint: z.string(),
+  /** For a group that failed again after being closed: when it was closed; else null. */
+  regressedSince: z.string().nullable().default(null),
   dlqTopic: z.string(),
   firstRecordId: z.string(),
   correlationId: z.string().nullable(),
@@ -39,6 +41,7 @@ export async function ensureNotificationsIndex(es: Client, prefix: string): Prom
         dynamic: "false",
         properties: {
           fingerprint: keyword,
+          regressedSince: { type: "date" },
           dlqTopic: keyword,
           firstRecordId: keyword,
           correlationId: keyword,
@@ -71,7 +74,7 @@ export async function claimNotification(
   try {
     await es.create({
       index: notificationsIndex(prefix),
-      id: notificationClaimId(claim.fingerprint),
+      id: notificationClaimId(claim.fingerprint, claim.regressedSince),
       document: claim,
     });
     return true;
@@ -89,7 +92,7 @@ export async function finishNotification(
 ): Promise<void> {
   await es.index({
     index: notificationsIndex(prefix),
-    id: notificationClaimId(claim.fingerprint),
+    id: notificationClaimId(claim.fingerprint, claim.regressedSince),
     document: claim,
   });
 }
@@ -98,9 +101,10 @@ export async function getNotification(
   es: Client,
   prefix: string,
   fingerprint: string,
+  regressedSince: string | null = null,
 ): Promise<NotificationClaim | null> {
   const doc = await es.get(
-    { index: notificationsIndex(prefix), id: notificationClaimId(fingerprint) },
+    { index: notificationsIndex(prefix), id: notificationClaimId(fingerprint, regressedSince) },
     { ignore: [404] },
   );
   return doc.found ? NotificationClaim.parse(doc._source) : null;
