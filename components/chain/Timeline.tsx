@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { ChainTiming, EventTiming } from "@/lib/chain/timing";
 import type { DeliveryState } from "@/lib/chain/delivery";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 import { formatDuration, formatOffset } from "@/components/ui/format";
 import { criticalColour, statusStyles, timeSplitStyles } from "@/components/ui/status";
 import { deliveryStyles } from "./delivery-styles";
@@ -15,7 +15,7 @@ const ROW_HEIGHT = 28;
 const VIEW_HEIGHT = 384;
 const OVERSCAN = 8;
 
-type Row = { event: Event; timing: EventTiming | undefined };
+type Row = { event: EventSummary; timing: EventTiming | undefined };
 
 type TimelineProps = Omit<ChainSelectionProps, "edges"> & {
   timing: ChainTiming;

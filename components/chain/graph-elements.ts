@@ -12,7 +12,7 @@ import {
 } from "@xyflow/react";
 import type { Edge } from "@/lib/chain/chain";
 import { layoutChain } from "@/lib/chain/layout";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 import { criticalColour, statusStyles, type Status } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
 
@@ -32,7 +32,7 @@ const fixedGeometry = {
 };
 
 export type EventNodeData = {
-  event: Event;
+  event: EventSummary;
   hovered: boolean;
   /** Part of what an anomaly picked in the panel concerns. */
   flagged: boolean;
@@ -44,7 +44,7 @@ export type MissingFlowNode = Node<MissingNodeData, "missing">;
 export type ChainFlowNode = EventFlowNode | MissingFlowNode;
 
 /** Node id → the causation id nobody in the chain carries as its event id. */
-function missingParents(events: readonly Event[]): Map<string, string> {
+function missingParents(events: readonly EventSummary[]): Map<string, string> {
   const seen = new Set(events.map((event) => event.eventId));
   const missing = new Map<string, string>();
   for (const { causationId } of events) {
@@ -57,7 +57,7 @@ function missingParents(events: readonly Event[]): Map<string, string> {
 }
 
 export function buildChainFlow(
-  events: readonly Event[],
+  events: readonly EventSummary[],
   edges: readonly Edge[],
   criticalPath: readonly string[] = [],
 ): { nodes: ChainFlowNode[]; edges: FlowEdge[] } {

@@ -113,3 +113,15 @@ export function eventsVisibleTo<T extends MaskableEvent>(
 ): T[] {
   return role === "viewer" ? events.map((e) => maskEvent(e, paths)) : [...events];
 }
+
+/**
+ * Event summaries carry no payload, headers or raw value, so only the other paths (such as
+ * `dlq.errorMessage`) can match; viewers get those masked like whole events.
+ */
+export function summariesVisibleTo<T extends object>(
+  role: Role,
+  events: readonly T[],
+  paths: readonly MaskPath[],
+): T[] {
+  return role === "viewer" ? events.map((e) => maskValue(e, paths)) : [...events];
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Event } from "../events/event";
+import { EventSummary } from "../events/event";
 import { ChainTiming } from "./timing";
 
 export const AnomalyKind = z.enum([
@@ -40,7 +40,7 @@ export type ChainStats = z.infer<typeof ChainStats>;
 /** The body of `GET /api/chains/{correlationId}`. */
 export const Chain = z.object({
   correlationId: z.string(),
-  events: z.array(Event),
+  events: z.array(EventSummary),
   edges: z.array(Edge),
   roots: z.array(z.string()),
   anomalies: z.array(Anomaly),

@@ -9,7 +9,7 @@
  * hop is queue wait. Without learned statistics the hop is left unsplit, all of it processing.
  */
 import { z } from "zod";
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { edgesByFrom, type FlowStats } from "./flows";
 import { groupBy, type Links } from "./links";
 import { happenedAt, sortableTime } from "./order";
@@ -46,7 +46,7 @@ export type ChainTiming = z.infer<typeof ChainTiming>;
 const MIN_SAMPLES = 5;
 
 export function chainTiming(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   stats?: FlowStats,
 ): ChainTiming {
@@ -127,7 +127,7 @@ export function chainTiming(
 
 /** From the latest event up its parents; cycles are already cut, the guard is for safety. */
 function pathToLast(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   time: ReadonlyMap<string, number>,
 ): string[] {
