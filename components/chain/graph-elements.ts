@@ -31,15 +31,10 @@ const fixedGeometry = {
   ] satisfies NodeHandle[],
 };
 
-export type EventNodeData = {
-  event: EventSummary;
-  hovered: boolean;
-  /** Part of what an anomaly picked in the panel concerns. */
-  flagged: boolean;
-  critical: boolean;
-};
+/** Selection, hover and flags live in `GraphFocusContext`, so these never change with them. */
+export type EventNodeData = { event: EventSummary; critical: boolean };
 export type EventFlowNode = Node<EventNodeData, "event">;
-export type MissingNodeData = { causationId: string; hovered: boolean };
+export type MissingNodeData = { causationId: string };
 export type MissingFlowNode = Node<MissingNodeData, "missing">;
 export type ChainFlowNode = EventFlowNode | MissingFlowNode;
 
@@ -88,7 +83,7 @@ export function buildChainFlow(
       className: "nopan",
       ...fixedGeometry,
       position: at(id),
-      data: { causationId, hovered: false },
+      data: { causationId },
     })),
     ...events.map((event): EventFlowNode => ({
       id: event.id,
@@ -96,7 +91,7 @@ export function buildChainFlow(
       className: "nopan",
       ...fixedGeometry,
       position: at(event.id),
-      data: { event, hovered: false, flagged: false, critical: critical.has(event.id) },
+      data: { event, critical: critical.has(event.id) },
     })),
   ];
 
