@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EventSummary } from "../events/event";
-import { ChainTiming } from "./timing";
+import { ChainTiming, type EventTiming } from "./timing";
 
 export const AnomalyKind = z.enum([
   "orphan",
@@ -53,3 +53,12 @@ export const Chain = z.object({
   learnedFrom: z.string().nullable(),
 });
 export type Chain = z.infer<typeof Chain>;
+
+/** The timing of the event with this `Event.id`: `timing.events` lines up with `events`. */
+export function timingOf(
+  chain: Pick<Chain, "events" | "timing">,
+  id: string,
+): EventTiming | undefined {
+  const index = chain.events.findIndex((event) => event.id === id);
+  return index < 0 ? undefined : chain.timing.events[index];
+}
