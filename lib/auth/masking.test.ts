@@ -75,6 +75,7 @@ describe("masking", () => {
       { id: "payments.DLQ:0:3", dlq: { errorMessage: MASKED } },
     ]);
     expect(summariesVisibleTo("operator", [summary], dlqPaths)[0]).toBe(summary);
+    expect(summariesVisibleTo("viewer", [summary], paths)[0]).toBe(summary);
   });
 
   it("keeps null values and missing paths as they are", () => {

@@ -123,5 +123,10 @@ export function summariesVisibleTo<T extends object>(
   events: readonly T[],
   paths: readonly MaskPath[],
 ): T[] {
-  return role === "viewer" ? events.map((e) => maskValue(e, paths)) : [...events];
+  if (role !== "viewer") return [...events];
+  // Paths into what summaries leave out match nothing; with the default paths none is left.
+  const left = paths.filter((path) => !LEFT_OUT.has(path[0]?.toLowerCase() ?? ""));
+  return left.length === 0 ? [...events] : events.map((e) => maskValue(e, left));
 }
+
+const LEFT_OUT = new Set(["payload", "headers", "raw"]);
