@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Anomaly, AnomalyKind } from "@/lib/chain/chain";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { statusStyles } from "@/components/ui/status";
@@ -26,7 +26,7 @@ const FIRST_ANOMALIES = 5;
 
 type AnomalyListProps = {
   anomalies: readonly Anomaly[];
-  events: readonly Event[];
+  events: readonly EventSummary[];
   learnedFrom: string | null;
   /** Flags every event an anomaly concerns and selects the first. */
   onSelectEvents: (ids: readonly string[]) => void;

@@ -10,9 +10,10 @@ import {
   useStore,
   type NodeMouseHandler,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { statusStyles } from "@/components/ui/status";
 import { EventNode } from "./EventNode";
+import { GraphFocusContext } from "./graph-focus";
 import { MissingParentNode } from "./MissingParentNode";
 import type { ChainSelectionProps } from "./selection";
 import { buildChainFlow, NODE_SIZE, type ChainFlowNode } from "./graph-elements";
@@ -57,18 +58,11 @@ export function ChainGraph({
     return root ? { x: root.position.x + NODE_SIZE.width / 2, y: root.position.y } : null;
   }, [flow.nodes]);
 
-  // Selection, hover and flags only touch the nodes they concern; the rest keep their identity.
-  const nodes = useMemo(
-    () =>
-      flow.nodes.map((node): ChainFlowNode => {
-        const selected = node.id === selectedId;
-        const hovered = node.id === hoveredId;
-        const flagged = flaggedIds.has(node.id);
-        if (!selected && !hovered && !flagged) return node;
-        return { ...node, selected, data: { ...node.data, hovered, flagged } } as ChainFlowNode;
-      }),
-    [flow.nodes, selectedId, hoveredId, flaggedIds],
+  const focus = useMemo(
+    () => ({ selectedId, hoveredId, flaggedIds }),
+    [selectedId, hoveredId, flaggedIds],
   );
+  const minimap = useDeferredMount(large);
 
   const handleClick = useCallback<NodeMouseHandler<ChainFlowNode>>(
     (_, node) => {
@@ -83,50 +77,65 @@ export function ChainGraph({
   const handleLeave = useCallback<NodeMouseHandler<ChainFlowNode>>(() => onHover(null), [onHover]);
 
   return (
-    <div
-      className="h-[560px] w-full"
-      aria-label="Causation graph"
-      data-testid="causation-graph"
-      data-node-count={flow.nodes.length}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={flow.edges}
-        nodeTypes={nodeTypes}
-        onNodeClick={handleClick}
-        onNodeMouseEnter={handleEnter}
-        onNodeMouseLeave={handleLeave}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        onlyRenderVisibleElements={large}
-        fitView={!large}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        onInit={(instance) => {
-          // Culled nodes are never measured, so React Flow's own fitView would wait forever.
-          if (large && opening) {
-            void instance.setCenter(opening.x, opening.y + OPENING_HALF_HEIGHT / OPENING_ZOOM, {
-              zoom: OPENING_ZOOM,
-            });
-          }
-        }}
-        minZoom={0.02}
+    <GraphFocusContext value={focus}>
+      <div
+        className="h-[560px] w-full"
+        aria-label="Causation graph"
+        data-testid="causation-graph"
+        data-node-count={flow.nodes.length}
       >
-        <Background gap={16} color="#e2e8f0" />
-        <Controls showInteractive={false} />
-        {large && (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeStrokeWidth={0}
-            ariaLabel="Whole chain"
-          />
-        )}
-        <FollowSelection selectedId={selectedId} />
-      </ReactFlow>
-    </div>
+        <ReactFlow
+          nodes={flow.nodes}
+          edges={flow.edges}
+          nodeTypes={nodeTypes}
+          onNodeClick={handleClick}
+          onNodeMouseEnter={handleEnter}
+          onNodeMouseLeave={handleLeave}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          onlyRenderVisibleElements={large}
+          fitView={!large}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+          onInit={(instance) => {
+            // Culled nodes are never measured, so React Flow's own fitView would wait forever.
+            if (large && opening) {
+              void instance.setCenter(opening.x, opening.y + OPENING_HALF_HEIGHT / OPENING_ZOOM, {
+                zoom: OPENING_ZOOM,
+              });
+            }
+          }}
+          minZoom={0.02}
+        >
+          <Background gap={16} color="#e2e8f0" />
+          <Controls showInteractive={false} />
+          {minimap && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              nodeStrokeWidth={0}
+              ariaLabel="Whole chain"
+            />
+          )}
+          <FollowSelection selectedId={selectedId} />
+        </ReactFlow>
+      </div>
+    </GraphFocusContext>
   );
+}
+
+/**
+ * True from the commit after the first when `wanted`: the minimap draws every node of a large
+ * chain, so it follows the graph instead of holding up its first paint, and as a transition
+ * that yields to a click.
+ */
+function useDeferredMount(wanted: boolean): boolean {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (wanted) startTransition(() => setMounted(true));
+  }, [wanted]);
+  return wanted && mounted;
 }
 
 function minimapColour(node: ChainFlowNode): string {

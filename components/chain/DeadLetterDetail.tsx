@@ -1,8 +1,14 @@
-import type { DeadLetter } from "@/lib/events/event";
+import type { DeadLetterSummary } from "@/lib/events/event";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { KeyValueList } from "@/components/ui/KeyValueList";
 
-export function DeadLetterDetail({ deadLetter }: { deadLetter: DeadLetter }) {
+type DeadLetterDetailProps = {
+  deadLetter: DeadLetterSummary;
+  /** Comes with the whole record, after the rest of the detail. */
+  errorStack: string | null;
+};
+
+export function DeadLetterDetail({ deadLetter, errorStack }: DeadLetterDetailProps) {
   return (
     <div
       className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900"
@@ -22,14 +28,14 @@ export function DeadLetterDetail({ deadLetter }: { deadLetter: DeadLetter }) {
           ["failed at", deadLetter.failedAt],
         ]}
       />
-      {deadLetter.errorStack !== null && (
+      {errorStack !== null && (
         <details className="mt-2" open data-testid="error-stack">
           <summary className="cursor-pointer text-xs font-semibold">Stack trace</summary>
           <div className="mt-1 flex justify-end">
-            <CopyButton value={deadLetter.errorStack} label="Copy stack" />
+            <CopyButton value={errorStack} label="Copy stack" />
           </div>
           <pre className="mt-1 max-h-64 overflow-auto rounded bg-white/70 p-2 font-mono text-[11px] leading-4 whitespace-pre">
-            {deadLetter.errorStack}
+            {errorStack}
           </pre>
         </details>
       )}

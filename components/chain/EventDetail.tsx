@@ -1,5 +1,5 @@
 import type { EventDelivery } from "@/lib/chain/delivery";
-import type { Event } from "@/lib/events/event";
+import type { Event, EventSummary } from "@/lib/events/event";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { JsonTree } from "@/components/ui/JsonTree";
@@ -8,19 +8,24 @@ import { statusStyles } from "@/components/ui/status";
 import { DeadLetterDetail } from "./DeadLetterDetail";
 import { DeliveryDetail } from "./DeliveryDetail";
 import { eventStatus } from "./event-status";
+import { useEventRecord } from "./queries";
 
 const sectionTitle = "mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 type EventDetailProps = {
-  event: Event;
+  event: EventSummary;
   delivery: EventDelivery | null;
   offsetsReadAt: string | null;
   onClose: () => void;
 };
 
+/**
+ * The selected event: what the chain already says about it at once, then its headers, payload,
+ * raw value and stack once `GET /api/events/{id}` has answered (`data-loaded`).
+ */
 export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDetailProps) {
+  const record = useEventRecord(event.id);
   const status = eventStatus(event);
-  const headers = Object.entries(event.headers);
   const apiPath = `/api/events/${encodeURIComponent(event.id)}`;
   const withCopy = (value: string | null) =>
     value === null ? null : (
@@ -34,6 +39,7 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
     <section
       data-testid="event-detail"
       data-event-id={event.id}
+      data-loaded={record.data !== undefined}
       aria-label="Selected event"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -67,7 +73,12 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
         </div>
       </header>
 
-      {event.dlq && <DeadLetterDetail deadLetter={event.dlq} />}
+      {event.dlq && (
+        <DeadLetterDetail
+          deadLetter={event.dlq}
+          errorStack={record.data?.dlq?.errorStack ?? null}
+        />
+      )}
 
       <DeliveryDetail delivery={delivery} offsetsReadAt={offsetsReadAt} />
 
@@ -98,6 +109,23 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
         />
       </div>
 
+      {record.data ? (
+        <RecordContent event={record.data} />
+      ) : (
+        <p className="text-sm text-slate-500" role="status" data-testid="record-status">
+          {record.error
+            ? `Could not load headers and payload: ${record.error.message}`
+            : "Loading headers and payload…"}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function RecordContent({ event }: { event: Event }) {
+  const headers = Object.entries(event.headers);
+  return (
+    <div className="space-y-4">
       <details open={headers.length <= 12}>
         <summary className={`${sectionTitle} cursor-pointer`}>Headers ({headers.length})</summary>
         {headers.length === 0 ? (
@@ -117,9 +145,8 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
           </table>
         )}
       </details>
-
       <Payload event={event} />
-    </section>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { happenedAt } from "@/lib/chain/order";
 import { serviceColour, statusStyles } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
 import { NODE_SIZE, type EventFlowNode } from "./graph-elements";
+import { useNodeFocus } from "./graph-focus";
 
 // Edges attach to these; nobody draws new ones, so they stay out of sight.
 const hiddenHandle = { visibility: "hidden" } as const;
@@ -14,8 +15,9 @@ const DETAIL_ZOOM = 0.3;
 const zoomedOut = (state: { transform: [number, number, number] }) =>
   state.transform[2] < DETAIL_ZOOM;
 
-export function EventNode({ data, selected }: NodeProps<EventFlowNode>) {
-  const { event, hovered, flagged, critical } = data;
+export function EventNode({ id, data }: NodeProps<EventFlowNode>) {
+  const { event, critical } = data;
+  const { selected, hovered, flagged } = useNodeFocus(id);
   const compact = useStore(zoomedOut);
   const status = eventStatus(event);
   const style = statusStyles[status];

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { ChainTiming, EventTiming } from "@/lib/chain/timing";
 import type { DeliveryState } from "@/lib/chain/delivery";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 import { formatDuration, formatOffset } from "@/components/ui/format";
 import { criticalColour, statusStyles, timeSplitStyles } from "@/components/ui/status";
 import { deliveryStyles } from "./delivery-styles";
@@ -15,7 +15,7 @@ const ROW_HEIGHT = 28;
 const VIEW_HEIGHT = 384;
 const OVERSCAN = 8;
 
-type Row = { event: Event; timing: EventTiming | undefined };
+type Row = { event: EventSummary; timing: EventTiming | undefined; critical: boolean };
 
 type TimelineProps = Omit<ChainSelectionProps, "edges"> & {
   timing: ChainTiming;
@@ -33,9 +33,13 @@ export function Timeline({
   onHover,
 }: TimelineProps) {
   const rows = useMemo(() => {
-    const byId = new Map(timing.events.map((t) => [t.id, t]));
-    return events.map((event): Row => ({ event, timing: byId.get(event.id) }));
-  }, [events, timing.events]);
+    const onPath = new Set(timing.criticalPath);
+    return events.map((event, index): Row => ({
+      event,
+      timing: timing.events[index],
+      critical: onPath.has(event.id),
+    }));
+  }, [events, timing.events, timing.criticalPath]);
   const span = Math.max(1, timing.totalMs);
   const [scrollTop, setScrollTop] = useState(0);
   const list = useRef<HTMLDivElement>(null);
@@ -135,11 +139,10 @@ function TimelineRow({
   onSelect,
   onHover,
 }: TimelineRowProps) {
-  const { event, timing } = row;
+  const { event, timing, critical } = row;
   const status = statusStyles[eventStatus(event)];
   const offset = timing?.startMs ?? 0;
   const hop = timing?.hopMs ?? 0;
-  const critical = timing?.critical ?? false;
   const at = (ms: number) => `${(Math.max(0, ms) / span) * 100}%`;
   const highlight = selected
     ? "bg-sky-100 ring-1 ring-sky-400 ring-inset"

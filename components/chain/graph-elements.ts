@@ -12,7 +12,7 @@ import {
 } from "@xyflow/react";
 import type { Edge } from "@/lib/chain/chain";
 import { layoutChain } from "@/lib/chain/layout";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 import { criticalColour, statusStyles, type Status } from "@/components/ui/status";
 import { eventStatus } from "./event-status";
 
@@ -31,20 +31,15 @@ const fixedGeometry = {
   ] satisfies NodeHandle[],
 };
 
-export type EventNodeData = {
-  event: Event;
-  hovered: boolean;
-  /** Part of what an anomaly picked in the panel concerns. */
-  flagged: boolean;
-  critical: boolean;
-};
+/** Selection, hover and flags live in `GraphFocusContext`, so these never change with them. */
+export type EventNodeData = { event: EventSummary; critical: boolean };
 export type EventFlowNode = Node<EventNodeData, "event">;
-export type MissingNodeData = { causationId: string; hovered: boolean };
+export type MissingNodeData = { causationId: string };
 export type MissingFlowNode = Node<MissingNodeData, "missing">;
 export type ChainFlowNode = EventFlowNode | MissingFlowNode;
 
 /** Node id → the causation id nobody in the chain carries as its event id. */
-function missingParents(events: readonly Event[]): Map<string, string> {
+function missingParents(events: readonly EventSummary[]): Map<string, string> {
   const seen = new Set(events.map((event) => event.eventId));
   const missing = new Map<string, string>();
   for (const { causationId } of events) {
@@ -57,7 +52,7 @@ function missingParents(events: readonly Event[]): Map<string, string> {
 }
 
 export function buildChainFlow(
-  events: readonly Event[],
+  events: readonly EventSummary[],
   edges: readonly Edge[],
   criticalPath: readonly string[] = [],
 ): { nodes: ChainFlowNode[]; edges: FlowEdge[] } {
@@ -88,7 +83,7 @@ export function buildChainFlow(
       className: "nopan",
       ...fixedGeometry,
       position: at(id),
-      data: { causationId, hovered: false },
+      data: { causationId },
     })),
     ...events.map((event): EventFlowNode => ({
       id: event.id,
@@ -96,7 +91,7 @@ export function buildChainFlow(
       className: "nopan",
       ...fixedGeometry,
       position: at(event.id),
-      data: { event, hovered: false, flagged: false, critical: critical.has(event.id) },
+      data: { event, critical: critical.has(event.id) },
     })),
   ];
 

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { Chain } from "@/lib/chain/chain";
 import { ChainDelivery } from "@/lib/chain/delivery";
+import { Event } from "@/lib/events/event";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { staleTime } from "@/components/ui/query-client";
 
@@ -11,6 +12,22 @@ export const chainKeys = {
   detail: (correlationId: string) => [...chainKeys.all, correlationId] as const,
   delivery: (correlationId: string) => [...chainKeys.detail(correlationId), "delivery"] as const,
 };
+
+export const eventKeys = {
+  detail: (id: string) => ["events", id] as const,
+};
+
+/**
+ * One record whole (headers, payload, raw value, stack), which the chain lists without. A record
+ * never changes once indexed, so it is fetched once per selection and kept.
+ */
+export function useEventRecord(id: string) {
+  return useQuery({
+    queryKey: eventKeys.detail(id),
+    queryFn: () => fetchJson(`/api/events/${encodeURIComponent(id)}`, Event),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
 
 /** A correlation id nobody has seen yet may belong to a flow whose events are still in flight. */
 export const NOT_FOUND_POLL_MS = 2_000;

@@ -1,9 +1,9 @@
 import type { Edge } from "@/lib/chain/chain";
-import type { Event } from "@/lib/events/event";
+import type { EventSummary } from "@/lib/events/event";
 
 /** What the graph and the timeline share: the same events, and one selection and hover. */
 export type ChainSelectionProps = {
-  events: readonly Event[];
+  events: readonly EventSummary[];
   edges: readonly Edge[];
   selectedId: string | null;
   hoveredId: string | null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { eventsVisibleTo, MASKED, maskEvent, maskValue, parseMaskPaths } from "./masking";
+import {
+  eventsVisibleTo,
+  MASKED,
+  maskEvent,
+  maskValue,
+  parseMaskPaths,
+  summariesVisibleTo,
+} from "./masking";
 
 const paths = parseMaskPaths(
   "payload.**.email, payload.card.number, headers.authorization, payload.items.*.secret",
@@ -59,6 +66,16 @@ describe("masking", () => {
     expect(eventsVisibleTo("viewer", [event], paths)[0]?.payload.card.number).toBe(MASKED);
     expect(eventsVisibleTo("operator", [event], paths)[0]).toBe(event);
     expect(eventsVisibleTo("admin", [event], paths)[0]).toBe(event);
+  });
+
+  it("masks the paths a summary still carries, such as the DLQ error message, for viewers only", () => {
+    const summary = { id: "payments.DLQ:0:3", dlq: { errorMessage: "card 4111 declined" } };
+    const dlqPaths = parseMaskPaths("payload.**.email, dlq.errorMessage");
+    expect(summariesVisibleTo("viewer", [summary], dlqPaths)).toEqual([
+      { id: "payments.DLQ:0:3", dlq: { errorMessage: MASKED } },
+    ]);
+    expect(summariesVisibleTo("operator", [summary], dlqPaths)[0]).toBe(summary);
+    expect(summariesVisibleTo("viewer", [summary], paths)[0]).toBe(summary);
   });
 
   it("keeps null values and missing paths as they are", () => {

@@ -113,3 +113,20 @@ export function eventsVisibleTo<T extends MaskableEvent>(
 ): T[] {
   return role === "viewer" ? events.map((e) => maskEvent(e, paths)) : [...events];
 }
+
+/**
+ * Event summaries carry no payload, headers or raw value, so only the other paths (such as
+ * `dlq.errorMessage`) can match; viewers get those masked like whole events.
+ */
+export function summariesVisibleTo<T extends object>(
+  role: Role,
+  events: readonly T[],
+  paths: readonly MaskPath[],
+): T[] {
+  if (role !== "viewer") return [...events];
+  // Paths into what summaries leave out match nothing; with the default paths none is left.
+  const left = paths.filter((path) => !LEFT_OUT.has(path[0]?.toLowerCase() ?? ""));
+  return left.length === 0 ? [...events] : events.map((e) => maskValue(e, left));
+}
+
+const LEFT_OUT = new Set(["payload", "headers", "raw"]);

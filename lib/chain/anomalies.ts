@@ -2,7 +2,7 @@
  * Anomalies that can be read off one chain alone. Each message is one sentence naming the
  * event types, services and topics involved, so the person on call knows where to look.
  */
-import type { DeadLetter, Event } from "../events/event";
+import type { DeadLetterSummary, EventSummary } from "../events/event";
 import type { Anomaly } from "./chain";
 import { actor, distinct, eventName, listOf, openingName, position, times } from "./describe";
 import { groupBy, type Links } from "./links";
@@ -15,7 +15,7 @@ import { isAttempt, isRetryTopic } from "./topics";
  * (no flow statistics yet) `slow-hop` and `missing-step` cannot be judged and are left out.
  */
 export function findAnomalies(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   learned?: Learned,
 ): Anomaly[] {
@@ -32,7 +32,7 @@ export function findAnomalies(
   ];
 }
 
-function deadLetterAnomaly(event: Event): Anomaly[] {
+function deadLetterAnomaly(event: EventSummary): Anomaly[] {
   if (event.dlq === null) return [];
   const { originalTopic, originalPartition, originalOffset, consumerGroup } = event.dlq;
   const from =
@@ -44,14 +44,14 @@ function deadLetterAnomaly(event: Event): Anomaly[] {
   return [{ kind: "dlq", eventIds: [event.id], message }];
 }
 
-function failure({ errorClass, errorMessage }: DeadLetter): string {
+function failure({ errorClass, errorMessage }: DeadLetterSummary): string {
   const error = [errorClass, errorMessage].filter((part) => part !== null).join(": ");
   return error === ""
     ? "; it carries no error class or message, so the consumer's logs are the place to look."
     : `: ${error.replace(/[.\s]+$/, "")}.`;
 }
 
-function orphanAnomaly(causationId: string, children: Event[]): Anomaly {
+function orphanAnomaly(causationId: string, children: EventSummary[]): Anomaly {
   const names = distinct(children.map(actor));
   const one = names.length === 1;
   const message =
@@ -61,7 +61,7 @@ function orphanAnomaly(causationId: string, children: Event[]): Anomaly {
   return { kind: "orphan", eventIds: children.map(({ id }) => id), message };
 }
 
-function cycleAnomaly(cycle: Event[]): Anomaly {
+function cycleAnomaly(cycle: EventSummary[]): Anomaly {
   const [root] = cycle;
   const services = distinct(cycle.flatMap(({ service }) => service ?? []));
   const loop =
@@ -80,13 +80,13 @@ function cycleAnomaly(cycle: Event[]): Anomaly {
 }
 
 /** A long cycle is shown by its ends, which is enough to find where the loop starts. */
-function stepsOf(cycle: readonly Event[]): string[] {
+function stepsOf(cycle: readonly EventSummary[]): string[] {
   if (cycle.length <= 5) return cycle.map(actor);
   const skipped = `… ${cycle.length - 4} more …`;
   return [...cycle.slice(0, 3).map(actor), skipped, ...cycle.slice(-1).map(actor)];
 }
 
-function retryAnomalies(ordered: readonly Event[]): Anomaly[] {
+function retryAnomalies(ordered: readonly EventSummary[]): Anomaly[] {
   const deadLettersByEventId = groupBy(
     ordered.filter(({ dlq }) => dlq !== null),
     ({ eventId }) => eventId,
@@ -115,7 +115,7 @@ function retryAnomalies(ordered: readonly Event[]): Anomaly[] {
   });
 }
 
-function duplicateAnomalies(ordered: readonly Event[]): Anomaly[] {
+function duplicateAnomalies(ordered: readonly EventSummary[]): Anomaly[] {
   // Retry and DLQ copies repeat an event id on purpose; only the same topic twice is a duplicate.
   const deliveries = groupBy(
     ordered.filter((event) => !isAttempt(event)),

@@ -2,7 +2,7 @@
  * Rebuilds one correlation id's causation tree from its indexed records: the events in the order
  * they happened, parent → child edges, the roots, what looks wrong, and summary stats.
  */
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { findAnomalies } from "./anomalies";
 import type { Chain, Edge } from "./chain";
 import type { Learned } from "./learned-anomalies";
@@ -19,7 +19,7 @@ export type BuildOptions = {
 
 export function buildChain(
   correlationId: string,
-  events: Event[],
+  events: EventSummary[],
   options: BuildOptions = {},
 ): Chain {
   const { learned, truncated = false } = options;
@@ -46,6 +46,6 @@ export function buildChain(
 }
 
 /** A record indexed under two time-based indices comes back twice; it is still one record. */
-function oncePerRecord(events: readonly Event[]): Event[] {
+function oncePerRecord(events: readonly EventSummary[]): EventSummary[] {
   return [...new Map(events.map((event) => [event.id, event])).values()];
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Event } from "../events/event";
-import { ChainTiming } from "./timing";
+import { EventSummary } from "../events/event";
+import { ChainTiming, type EventTiming } from "./timing";
 
 export const AnomalyKind = z.enum([
   "orphan",
@@ -40,7 +40,7 @@ export type ChainStats = z.infer<typeof ChainStats>;
 /** The body of `GET /api/chains/{correlationId}`. */
 export const Chain = z.object({
   correlationId: z.string(),
-  events: z.array(Event),
+  events: z.array(EventSummary),
   edges: z.array(Edge),
   roots: z.array(z.string()),
   anomalies: z.array(Anomaly),
@@ -53,3 +53,12 @@ export const Chain = z.object({
   learnedFrom: z.string().nullable(),
 });
 export type Chain = z.infer<typeof Chain>;
+
+/** The timing of the event with this `Event.id`: `timing.events` lines up with `events`. */
+export function timingOf(
+  chain: Pick<Chain, "events" | "timing">,
+  id: string,
+): EventTiming | undefined {
+  const index = chain.events.findIndex((event) => event.id === id);
+  return index < 0 ? undefined : chain.timing.events[index];
+}

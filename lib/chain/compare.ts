@@ -120,14 +120,15 @@ function steps(chain: Chain): Map<string, string[]> {
 /** Type pair → the first hop of that pair, in milliseconds. */
 function hops(chain: Chain): Map<string, number> {
   const events = new Map(chain.events.map((event) => [event.id, event]));
+  const parentOf = new Map(chain.edges.map(({ from, to }) => [to, from]));
   const result = new Map<string, number>();
-  for (const timing of chain.timing.events) {
-    const child = events.get(timing.id);
-    const parent = events.get(timing.parentId ?? "");
-    if (!child || !parent || timing.hopMs === null || isAttempt(child)) continue;
+  chain.events.forEach((child, index) => {
+    const hopMs = chain.timing.events[index]?.hopMs ?? null;
+    const parent = events.get(parentOf.get(child.id) ?? "");
+    if (!parent || hopMs === null || isAttempt(child)) return;
     const key = JSON.stringify([parent.eventType ?? UNTYPED, child.eventType ?? UNTYPED]);
-    if (!result.has(key)) result.set(key, timing.hopMs);
-  }
+    if (!result.has(key)) result.set(key, hopMs);
+  });
   return result;
 }
 

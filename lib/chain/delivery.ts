@@ -4,7 +4,7 @@
  * "payment-service has not read this order's event yet; it is 41 s behind".
  */
 import { z } from "zod";
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { happenedAt, sortableTime } from "./order";
 import { isAttempt } from "./topics";
 
@@ -57,7 +57,7 @@ const SEVERITY: Record<DeliveryState, number> = {
 
 export function chainDelivery(
   correlationId: string,
-  events: readonly Event[],
+  events: readonly EventSummary[],
   committed: CommittedOffsets,
   offsetsReadAt: number,
 ): ChainDelivery {
@@ -83,10 +83,10 @@ export function chainDelivery(
 }
 
 function groupDelivery(
-  event: Event,
+  event: EventSummary,
   group: string,
   committedOffset: bigint | undefined,
-  deadLetters: readonly Event[],
+  deadLetters: readonly EventSummary[],
   now: number,
 ): GroupDelivery {
   const gaveUp = deadLetters.filter((copy) => deadLettersFor(copy, event, group));
@@ -112,7 +112,7 @@ function groupDelivery(
 }
 
 /** A dead letter names its original by coordinates where it can, else by event id. */
-function deadLettersFor(copy: Event, event: Event, group: string): boolean {
+function deadLettersFor(copy: EventSummary, event: EventSummary, group: string): boolean {
   const { dlq } = copy;
   if (dlq === null || copy === event) return false;
   if (dlq.consumerGroup !== null && dlq.consumerGroup !== group) return false;

@@ -1,5 +1,5 @@
 /** How anomaly messages name records: by what a person on call recognises, type and service. */
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 
 /** Kafka's usual `topic[partition]@offset`, leaving out what is unknown. */
 export function position(topic: string, partition: number | null, offset: string | null): string {
@@ -7,21 +7,21 @@ export function position(topic: string, partition: number | null, offset: string
 }
 
 /** The event's type as written; a record without one is named by where it sits in Kafka. */
-export function eventName(event: Event): string {
+export function eventName(event: EventSummary): string {
   return (
     event.eventType ?? `untyped record ${position(event.topic, event.partition, event.offset)}`
   );
 }
 
 /** `eventName` opening a sentence: only our own fallback wording is ours to capitalise. */
-export function openingName(event: Event): string {
+export function openingName(event: EventSummary): string {
   return (
     event.eventType ?? `Untyped record ${position(event.topic, event.partition, event.offset)}`
   );
 }
 
 /** The event's type and, when known, the service that produced it. */
-export function actor(event: Event): string {
+export function actor(event: EventSummary): string {
   return event.service === null ? eventName(event) : `${eventName(event)} (${event.service})`;
 }
 

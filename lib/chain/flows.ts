@@ -4,7 +4,7 @@
  * periodically by the collector's flow-stats job and read by the chain, flows and compare APIs.
  */
 import { z } from "zod";
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { groupBy, linkEvents } from "./links";
 import { happenedAt, sortByOccurrence, sortableTime } from "./order";
 import { isAttempt } from "./topics";
@@ -61,7 +61,7 @@ type EdgeAccumulator = {
 
 /** `chains` maps a correlation id to its records; records without a type take no part. */
 export function computeFlowStats(
-  chains: ReadonlyMap<string, readonly Event[]>,
+  chains: ReadonlyMap<string, readonly EventSummary[]>,
   window: { start: string; end: string; computedAt: string; truncated: boolean },
 ): FlowStats {
   const nodes = new Map<string, FlowNode>();

@@ -37,7 +37,10 @@ export function layoutChain(
     // Unknown endpoints, self-links and second parents cannot be drawn as a tree.
     if (!ids.has(from) || !ids.has(to) || from === to || hasParent.has(to)) continue;
     hasParent.add(to);
-    children.set(from, [...(children.get(from) ?? []), to]);
+    // Appended in place: copying the list per child was quadratic in a wide fan-out.
+    const kids = children.get(from);
+    if (kids) kids.push(to);
+    else children.set(from, [to]);
   }
 
   // A cycle has no root; its earliest node is made one so every node is placed exactly once.

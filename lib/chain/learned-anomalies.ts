@@ -2,7 +2,7 @@
  * `slow-hop` and `missing-step`: anomalies judged against what the index says usually happens
  * (see flows.ts), never against configured expectations.
  */
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import type { Anomaly } from "./chain";
 import { actor, count, duration, eventName } from "./describe";
 import { edgesByFrom, type FlowEdge, type FlowStats } from "./flows";
@@ -26,12 +26,12 @@ const SLOW_FACTOR = 2;
 const SLOW_MIN_EXCESS_MS = 100;
 
 export function learnedAnomalies(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   learned: Learned,
 ): Anomaly[] {
   const byFrom = edgesByFrom(learned.stats);
-  const childrenOf = new Map<string, Event[]>();
+  const childrenOf = new Map<string, EventSummary[]>();
   for (const event of ordered) {
     const parentId = links.parentOf.get(event.id);
     if (parentId === undefined || isAttempt(event)) continue;
@@ -63,7 +63,7 @@ export function learnedAnomalies(
   return [...missing, ...slow];
 }
 
-function slowHop(parent: Event, child: Event, edge: FlowEdge): Anomaly | null {
+function slowHop(parent: EventSummary, child: EventSummary, edge: FlowEdge): Anomaly | null {
   const hop = sortableTime(happenedAt(child)) - sortableTime(happenedAt(parent));
   if (!Number.isFinite(hop)) return null;
   if (hop <= edge.p95Ms * SLOW_FACTOR || hop - edge.p95Ms < SLOW_MIN_EXCESS_MS) return null;
@@ -75,7 +75,7 @@ function slowHop(parent: Event, child: Event, edge: FlowEdge): Anomaly | null {
   return { kind: "slow-hop", eventIds: [parent.id, child.id], message };
 }
 
-function missingStep(event: Event, edge: FlowEdge, now: number): Anomaly | null {
+function missingStep(event: EventSummary, edge: FlowEdge, now: number): Anomaly | null {
   const age = now - sortableTime(happenedAt(event));
   if (!Number.isFinite(age) || age <= edge.p95Ms) return null;
   const share = Math.floor(edge.followShare * 100);

@@ -3,7 +3,7 @@
  * causation id names; a retry or DLQ copy of an event hangs under the previous attempt instead,
  * so an operator reads original → retry → DLQ top to bottom.
  */
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { breakCycles } from "./cycles";
 import { compare, sortableTime } from "./order";
 import { isAttempt } from "./topics";
@@ -12,27 +12,27 @@ export type Links = {
   /** Child `Event.id` → parent `Event.id`; records without an entry are roots. */
   parentOf: Map<string, string>;
   /** Records whose causation id names an event never seen, grouped by that causation id. */
-  orphansByCausationId: Map<string, Event[]>;
+  orphansByCausationId: Map<string, EventSummary[]>;
   /** Causation cycles that were cut, each from the record made a root down its links. */
-  cycles: Event[][];
+  cycles: EventSummary[][];
 };
 
 /** `ordered` must be sorted by occurrence: "earliest" below means first in it. */
-export function linkEvents(ordered: readonly Event[]): Links {
+export function linkEvents(ordered: readonly EventSummary[]): Links {
   const recordsByEventId = groupBy(ordered, (event) => event.eventId);
-  const canonical = new Map<string, Event>();
+  const canonical = new Map<string, EventSummary>();
   for (const [eventId, records] of recordsByEventId) {
     const first = records.find((record) => !isAttempt(record)) ?? records[0];
     if (first) canonical.set(eventId, first);
   }
   /** The canonical record that `event` repeats, unless `event` is that record. */
-  const originalOf = (event: Event): Event | undefined => {
+  const originalOf = (event: EventSummary): EventSummary | undefined => {
     const original = event.eventId === null ? undefined : canonical.get(event.eventId);
     return original === event ? undefined : original;
   };
 
   const causationParent = new Map<string, string>();
-  const orphans: Event[] = [];
+  const orphans: EventSummary[] = [];
   for (const event of ordered) {
     const original = originalOf(event);
     if ((original && isAttempt(event)) || event.causationId === null) continue;
@@ -69,7 +69,11 @@ export function linkEvents(ordered: readonly Event[]): Links {
  * usually carry the original's occurredAt verbatim, so the Kafka timestamp of the copy says
  * when it was attempted; at the same instant a retry comes before a dead letter.
  */
-function linkAttempts(original: Event, records: readonly Event[], parentOf: Map<string, string>) {
+function linkAttempts(
+  original: EventSummary,
+  records: readonly EventSummary[],
+  parentOf: Map<string, string>,
+) {
   const copies = records
     .filter((record) => record !== original && isAttempt(record))
     .map((copy) => ({ copy, time: sortableTime(copy.timestamp), dead: copy.dlq ? 1 : 0 }))
@@ -82,8 +86,11 @@ function linkAttempts(original: Event, records: readonly Event[], parentOf: Map<
 }
 
 /** Groups in first-seen order, skipping records without a key. */
-export function groupBy<K>(events: readonly Event[], key: (event: Event) => K | null) {
-  const groups = new Map<K, Event[]>();
+export function groupBy<E extends EventSummary, K>(
+  events: readonly E[],
+  key: (event: E) => K | null,
+) {
+  const groups = new Map<K, E[]>();
   for (const event of events) {
     const value = key(event);
     if (value === null) continue;

@@ -2,18 +2,18 @@
  * `out-of-order` beyond cycles: a child stamped before the event it names as its cause, and
  * records of one key whose offsets disagree with their times (consumers see offset order).
  */
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import type { Anomaly } from "./chain";
 import { actor, duration, eventName, position } from "./describe";
 import { groupBy, type Links } from "./links";
 import { compare, sortableTime } from "./order";
 import { isAttempt } from "./topics";
 
-export function orderingAnomalies(ordered: readonly Event[], links: Links): Anomaly[] {
+export function orderingAnomalies(ordered: readonly EventSummary[], links: Links): Anomaly[] {
   return [...childBeforeParent(ordered, links), ...keyOffsetsAgainstTime(ordered)];
 }
 
-function childBeforeParent(ordered: readonly Event[], links: Links): Anomaly[] {
+function childBeforeParent(ordered: readonly EventSummary[], links: Links): Anomaly[] {
   const byId = new Map(ordered.map((event) => [event.id, event]));
   return ordered.flatMap((child) => {
     const parent = byId.get(links.parentOf.get(child.id) ?? "");
@@ -32,7 +32,7 @@ function childBeforeParent(ordered: readonly Event[], links: Links): Anomaly[] {
   });
 }
 
-function keyOffsetsAgainstTime(ordered: readonly Event[]): Anomaly[] {
+function keyOffsetsAgainstTime(ordered: readonly EventSummary[]): Anomaly[] {
   const byKey = groupBy(
     ordered.filter((event) => !isAttempt(event)),
     ({ topic, partition, key }) => (key === null ? null : JSON.stringify([topic, partition, key])),

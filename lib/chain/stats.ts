@@ -1,9 +1,9 @@
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import type { ChainStats } from "./chain";
 import { distinct } from "./describe";
 import { happenedAt } from "./order";
 
-export function chainStats(events: readonly Event[]): ChainStats {
+export function chainStats(events: readonly EventSummary[]): ChainStats {
   let first: { at: string; ms: number } | null = null;
   let last: { at: string; ms: number } | null = null;
   for (const event of events) {

@@ -9,15 +9,18 @@
  * hop is queue wait. Without learned statistics the hop is left unsplit, all of it processing.
  */
 import { z } from "zod";
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 import { edgesByFrom, type FlowStats } from "./flows";
 import { groupBy, type Links } from "./links";
 import { happenedAt, sortableTime } from "./order";
 import { isAttempt } from "./topics";
 
+/**
+ * One event's share of the time. The chain lists one per event in the order of `Chain.events`;
+ * the parent is the event's edge in `Chain.edges` and `criticalPath` says which are critical,
+ * so neither is repeated here (2,000 events carried 350 KB of timing with them).
+ */
 export const EventTiming = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
   /** Milliseconds from the chain's first event to this one; null when its time is unreadable. */
   startMs: z.number().nullable(),
   /** Milliseconds from the parent to this event; null for roots. */
@@ -27,7 +30,6 @@ export const EventTiming = z.object({
   retryMs: z.number(),
   /** `learned`: queue wait and processing split by the hop's usual p50; `unsplit`: no history. */
   split: z.enum(["learned", "unsplit", "none"]),
-  critical: z.boolean(),
 });
 export type EventTiming = z.infer<typeof EventTiming>;
 
@@ -38,6 +40,7 @@ export const ChainTiming = z.object({
   criticalPath: z.array(z.string()),
   /** The critical path's time by kind; they add up to its length. */
   critical: z.object({ processingMs: z.number(), queueWaitMs: z.number(), retryMs: z.number() }),
+  /** One per event, in the order of the chain's events. */
   events: z.array(EventTiming),
 });
 export type ChainTiming = z.infer<typeof ChainTiming>;
@@ -46,7 +49,7 @@ export type ChainTiming = z.infer<typeof ChainTiming>;
 const MIN_SAMPLES = 5;
 
 export function chainTiming(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   stats?: FlowStats,
 ): ChainTiming {
@@ -61,12 +64,7 @@ export function chainTiming(
     const at = time.get(event.id) ?? Number.NaN;
     const parentId = links.parentOf.get(event.id) ?? null;
     const parent = parentId === null ? undefined : byId.get(parentId);
-    const base = {
-      id: event.id,
-      parentId,
-      startMs: start === null || !Number.isFinite(at) ? null : at - start,
-      critical: false,
-    };
+    const base = { startMs: start === null || !Number.isFinite(at) ? null : at - start };
     const parentAt = parent ? (time.get(parent.id) ?? Number.NaN) : Number.NaN;
     if (!parent || !Number.isFinite(at) || !Number.isFinite(parentAt)) {
       return { ...base, hopMs: null, processingMs: 0, queueWaitMs: 0, retryMs: 0, split: "none" };
@@ -108,13 +106,12 @@ export function chainTiming(
   const criticalPath = pathToLast(ordered, links, time);
   const onPath = new Set(criticalPath);
   const critical = { processingMs: 0, queueWaitMs: 0, retryMs: 0 };
-  for (const timing of timings) {
-    if (!onPath.has(timing.id)) continue;
-    timing.critical = true;
+  timings.forEach((timing, index) => {
+    if (!onPath.has(ordered[index]?.id ?? "")) return;
     critical.processingMs += timing.processingMs;
     critical.queueWaitMs += timing.queueWaitMs;
     critical.retryMs += timing.retryMs;
-  }
+  });
   const end = finite.length === 0 ? null : Math.max(...finite);
   return {
     startAt: start === null ? null : new Date(start).toISOString(),
@@ -127,7 +124,7 @@ export function chainTiming(
 
 /** From the latest event up its parents; cycles are already cut, the guard is for safety. */
 function pathToLast(
-  ordered: readonly Event[],
+  ordered: readonly EventSummary[],
   links: Links,
   time: ReadonlyMap<string, number>,
 ): string[] {

@@ -1,4 +1,4 @@
-import type { Event } from "../events/event";
+import type { EventSummary } from "../events/event";
 
 /**
  * Retry topics hold further attempts at an event that a consumer failed to handle, e.g.
@@ -17,6 +17,6 @@ export function isRetryTopic(topic: string): boolean {
  * A retry attempt or a dead-lettered copy rather than the event as first produced: by its topic,
  * or by an attempt number a retry header gave it (Spring's `retry_topic-attempts`).
  */
-export function isAttempt(event: Event): boolean {
+export function isAttempt(event: EventSummary): boolean {
   return event.dlq !== null || isRetryTopic(event.topic) || (event.attempt ?? 1) > 1;
 }

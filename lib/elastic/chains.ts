@@ -1,28 +1,57 @@
-import type { Client } from "@elastic/elasticsearch";
-import { Event } from "../events/event";
+import type { Client, estypes } from "@elastic/elasticsearch";
+import { Event, EventSummary, SUMMARY_EXCLUDES } from "../events/event";
 import { eventsAlias } from "./indices";
 
 /** The most records one chain query returns; larger chains are cut and say so in `truncated`. */
 export const MAX_CHAIN_EVENTS = 10_000;
 
-export async function findChainEvents(
+type ChainHits<T> = { events: T[]; truncated: boolean };
+
+async function searchChain(
   es: Client,
   prefix: string,
   correlationId: string,
-): Promise<{ events: Event[]; truncated: boolean }> {
+  source: estypes.SearchSourceConfig,
+): Promise<{ sources: unknown[]; truncated: boolean }> {
   const response = await es.search({
     index: eventsAlias(prefix),
     ignore_unavailable: true,
     allow_no_indices: true,
     size: MAX_CHAIN_EVENTS,
     track_total_hits: MAX_CHAIN_EVENTS + 1,
+    _source: source,
     query: { bool: { filter: [{ term: { correlationId } }] } },
     sort: [{ occurredAt: "asc" }, { topic: "asc" }, { partition: "asc" }, { offset: "asc" }],
   });
   const total = response.hits.total;
   const totalCount = typeof total === "number" ? total : (total?.value ?? 0);
   return {
-    events: response.hits.hits.map((hit) => Event.parse(hit._source)),
+    sources: response.hits.hits.map((hit) => hit._source),
     truncated: totalCount > MAX_CHAIN_EVENTS,
   };
+}
+
+/** Every record of a chain, whole: for replay, which re-produces values and headers. */
+export async function findChainEvents(
+  es: Client,
+  prefix: string,
+  correlationId: string,
+): Promise<ChainHits<Event>> {
+  const { sources, truncated } = await searchChain(es, prefix, correlationId, true);
+  return { events: sources.map((source) => Event.parse(source)), truncated };
+}
+
+/**
+ * Every record of a chain without headers, payload, raw value and stack: what reconstruction,
+ * delivery and lag read. Elasticsearch then neither ships nor the app parses the bulk of them.
+ */
+export async function findChainSummaries(
+  es: Client,
+  prefix: string,
+  correlationId: string,
+): Promise<ChainHits<EventSummary>> {
+  const { sources, truncated } = await searchChain(es, prefix, correlationId, {
+    excludes: SUMMARY_EXCLUDES,
+  });
+  return { events: sources.map((source) => EventSummary.parse(source)), truncated };
 }

@@ -81,3 +81,20 @@ export type Event = z.infer<typeof Event>;
 export function eventDocId(topic: string, partition: number, offset: string): string {
   return `${topic}:${partition}:${offset}`;
 }
+
+/** A dead letter as a chain lists it: why it failed, without the stack trace. */
+export const DeadLetterSummary = DeadLetter.omit({ errorStack: true });
+export type DeadLetterSummary = z.infer<typeof DeadLetterSummary>;
+
+/**
+ * An event as the chain API lists it: everything but its headers, payload, raw value and DLQ
+ * stack trace, which `GET /api/events/{id}` gives for one event. A 2,000-event chain carried
+ * them all on every load although the page shows them for one selected event at a time.
+ */
+export const EventSummary = Event.omit({ headers: true, payload: true, raw: true }).extend({
+  dlq: DeadLetterSummary.nullable(),
+});
+export type EventSummary = z.infer<typeof EventSummary>;
+
+/** What a chain query leaves out of each stored record (`_source` paths). */
+export const SUMMARY_EXCLUDES = ["headers", "payload", "raw", "dlq.errorStack"];

@@ -1,6 +1,6 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Config } from "../config/config";
-import { findChainEvents } from "../elastic/chains";
+import { findChainSummaries } from "../elastic/chains";
 import { recentSeries, samplesAt } from "../elastic/lag-queries";
 import type { LagSample } from "../lag/sample";
 import type { ChainLag, LagAt } from "../lag/views";
@@ -17,7 +17,7 @@ export async function getChainLag(
   now = Date.now(),
 ): Promise<ChainLag | null> {
   const prefix = config.indexPrefix;
-  const { events } = await findChainEvents(es, prefix, correlationId);
+  const { events } = await findChainSummaries(es, prefix, correlationId);
   if (events.length === 0) return null;
   const firstPerTopic = new Map<string, (typeof events)[number]>();
   for (const event of events) {

@@ -3,7 +3,7 @@ import { buildChain } from "../chain/build";
 import type { Chain } from "../chain/chain";
 import type { FlowStats } from "../chain/flows";
 import type { Config } from "../config/config";
-import { findChainEvents } from "../elastic/chains";
+import { findChainSummaries } from "../elastic/chains";
 
 /**
  * The chain of one correlation id, or null when nothing with that id is indexed. With flow
@@ -15,7 +15,7 @@ export async function getChain(
   correlationId: string,
   learning?: { stats: FlowStats | null; learn: Config["learn"]; now: number },
 ): Promise<Chain | null> {
-  const { events, truncated } = await findChainEvents(es, indexPrefix, correlationId);
+  const { events, truncated } = await findChainSummaries(es, indexPrefix, correlationId);
   if (events.length === 0) return null;
   const learned =
     learning?.stats == null

@@ -94,7 +94,14 @@ describe("GET /api/chains/{correlationId}", () => {
       offset: "0",
       key: "o",
       envelope: "seed-json",
-      payload: { step: "OrderPlaced" },
+    });
+    // Headers, payload and raw value come one event at a time from /api/events/{id}.
+    for (const event of chain.events) {
+      for (const field of ["headers", "payload", "raw"]) expect(event).not.toHaveProperty(field);
+    }
+    const detail = await apiFetch(`/api/events/${encodeURIComponent(id(topic, 0))}`);
+    expect(((await detail.json()) as { payload: unknown }).payload).toEqual({
+      step: "OrderPlaced",
     });
   });
 

@@ -1,4 +1,4 @@
-import { eventsVisibleTo } from "@/lib/auth/masking";
+import { summariesVisibleTo } from "@/lib/auth/masking";
 import { serverContext } from "@/lib/server/context";
 import { getChain } from "@/lib/server/get-chain";
 import { readChainRequest } from "../../_http/auth";
@@ -24,7 +24,7 @@ export async function GET(
     if (!chain) {
       return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
     }
-    const events = eventsVisibleTo(principal.role, chain.events, config.auth.maskPaths);
+    const events = summariesVisibleTo(principal.role, chain.events, config.auth.maskPaths);
     return Response.json({ ...chain, events }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return storeFailure(error);

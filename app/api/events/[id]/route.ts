@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eventsVisibleTo } from "@/lib/auth/masking";
 import { findEventById } from "@/lib/elastic/event-by-id";
 import { serverContext } from "@/lib/server/context";
 import { requireRole } from "../../_http/auth";
@@ -12,7 +13,10 @@ const EventId = z
   .max(512, "longer than 512 characters")
   .regex(/^[a-zA-Z0-9._-]+:\d+:\d+$/, "expected topic:partition:offset");
 
-/** `GET /api/events/{id}`: one indexed record, as the chain API shows it. */
+/**
+ * `GET /api/events/{id}`: one indexed record whole, with headers, payload, raw value and DLQ stack
+ * (the chain API lists events without them); masked for viewers like every event the API returns.
+ */
 export async function GET(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
@@ -27,7 +31,8 @@ export async function GET(
   try {
     const event = await findEventById(es, config.indexPrefix, parsed.data);
     if (!event) return errorResponse(404, `No record ${parsed.data} is indexed.`);
-    return Response.json(event, { headers: { "cache-control": "no-store" } });
+    const [visible] = eventsVisibleTo(principal.role, [event], config.auth.maskPaths);
+    return Response.json(visible, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return storeFailure(error);
   }

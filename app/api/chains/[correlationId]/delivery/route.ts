@@ -1,5 +1,5 @@
 import { chainDelivery } from "@/lib/chain/delivery";
-import { findChainEvents } from "@/lib/elastic/chains";
+import { findChainSummaries } from "@/lib/elastic/chains";
 import { serverContext } from "@/lib/server/context";
 import { readChainRequest } from "../../../_http/auth";
 import { errorResponse, storeFailure } from "../../../_http/responses";
@@ -17,7 +17,7 @@ export async function GET(
   const { config, es, offsets } = serverContext();
   let events;
   try {
-    ({ events } = await findChainEvents(es, config.indexPrefix, correlationId));
+    ({ events } = await findChainSummaries(es, config.indexPrefix, correlationId));
   } catch (error) {
     return storeFailure(error);
   }
