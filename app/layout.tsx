@@ -19,10 +19,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
+          {/* The header is on every page: prefetching its links on each load had the server
+              render five more pages while the page asked for was still loading. */}
           <header className="border-b border-slate-200 bg-white">
             <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
               <Link
                 href="/"
+                prefetch={false}
                 className="font-semibold tracking-tight text-slate-900 hover:text-sky-700"
               >
                 Causeway
@@ -31,13 +34,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <>
                   <nav className="flex items-center gap-6 text-sm">
                     <DlqNavLink />
-                    <Link href="/lag" className="text-slate-700 hover:text-sky-700">
+                    <Link
+                      href="/lag"
+                      prefetch={false}
+                      className="text-slate-700 hover:text-sky-700"
+                    >
                       Lag
                     </Link>
-                    <Link href="/flows" className="text-slate-700 hover:text-sky-700">
+                    <Link
+                      href="/flows"
+                      prefetch={false}
+                      className="text-slate-700 hover:text-sky-700"
+                    >
                       Flows
                     </Link>
-                    <Link href="/audit" className="text-slate-700 hover:text-sky-700">
+                    <Link
+                      href="/audit"
+                      prefetch={false}
+                      className="text-slate-700 hover:text-sky-700"
+                    >
                       Audit
                     </Link>
                   </nav>

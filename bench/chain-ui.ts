@@ -7,6 +7,7 @@
  *   --events N   events in the chain (default 2,000)
  *   --runs N     measured page loads (default 7, after one warm-up load)
  *   --port N     where to start the built app (default 3203)
+ *   --profile F  also writes the browser's CPU profile of the last load to F (.cpuprofile)
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     events: { type: "string", default: "2000" },
     runs: { type: "string", default: "7" },
     port: { type: "string", default: "3203" },
+    profile: { type: "string" },
   },
 });
 const say = (line: string) => console.log(`[bench:chain-ui] ${line}`);
@@ -106,6 +108,12 @@ async function measurePage(
         viewport: { width: 1440, height: 900 },
       });
       const tab = await context.newPage();
+      const profiling = run === Number(values.runs) && values.profile !== undefined;
+      const cdp = profiling ? await context.newCDPSession(tab) : null;
+      if (cdp) {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.start");
+      }
       const started = performance.now();
       const chainRequest = tab.waitForRequest((r) => /\/api\/chains\/[^/]+$/.test(r.url()), {
         timeout: 60_000,
@@ -128,6 +136,11 @@ async function measurePage(
         .locator('[data-testid="event-detail"][data-loaded="true"]')
         .waitFor({ state: "visible", timeout: 60_000 });
       const done = performance.now();
+      if (cdp && values.profile) {
+        const { profile } = await cdp.send("Profiler.stop");
+        fs.writeFileSync(values.profile, JSON.stringify(profile));
+        say(`CPU profile of the last load written to ${values.profile}`);
+      }
       if (run > 0) {
         timings.push(done - started);
         phases.push([

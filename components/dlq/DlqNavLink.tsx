@@ -10,6 +10,7 @@ export function DlqNavLink() {
   return (
     <Link
       href="/dlq"
+      prefetch={false}
       className="inline-flex items-center gap-1 text-sm text-slate-700 hover:text-sky-700"
     >
       Dead letters
