@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { TopicMessages } from "kafkajs";
 import { loadConfig, type Config } from "../config/config";
+import { createKafka } from "../kafka/client";
 
 /**
  * What integration tests share: the real stack's endpoints from the environment `npm test` sets,
@@ -55,4 +57,20 @@ export function apiFetch(
 
 function headersRecord(headers: HeadersInit | undefined): Record<string, string> {
   return Object.fromEntries(new Headers(headers).entries());
+}
+
+/**
+ * Produces each batch into the real broker, one after the other, so records land in the order
+ * given (topics are created on first use).
+ */
+export async function produceInOrder(...batches: TopicMessages[]): Promise<void> {
+  const producer = createKafka(testConfig({}).kafkaBrokers, "int-test-producer").producer({
+    allowAutoTopicCreation: true,
+  });
+  await producer.connect();
+  try {
+    for (const batch of batches) await producer.send(batch);
+  } finally {
+    await producer.disconnect();
+  }
 }

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChainComparison } from "@/lib/chain/compare";
-import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { apiFetch, eventually, produceInOrder, uniqueName } from "@/lib/testing/real-stack";
 
 /** Compare a good order with a stuck one, produced into the real Kafka. */
-const kafka = createKafka(testConfig({}).kafkaBrokers, "compare-int-test");
 const topic = uniqueName("compare");
 const good = uniqueName("good");
 const stuck = uniqueName("stuck");
@@ -31,9 +29,7 @@ function record(
 }
 
 beforeAll(async () => {
-  const producer = kafka.producer({ allowAutoTopicCreation: true });
-  await producer.connect();
-  await producer.send({
+  await produceInOrder({
     topic,
     messages: [
       record(good, "o", "OrderPlaced", null, "order-service"),
@@ -41,7 +37,6 @@ beforeAll(async () => {
       record(stuck, "o", "OrderPlaced", null, "order-service"),
     ],
   });
-  await producer.disconnect();
 });
 
 describe("GET /api/compare", () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadLetterBoard, DeadLetterRecord } from "@/lib/dlq/board";
 import { AuditEntry } from "@/lib/dlq/audit";
 import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, appUrl, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import {
+  apiFetch,
+  appUrl,
+  eventually,
+  produceInOrder,
+  testConfig,
+  uniqueName,
+} from "@/lib/testing/real-stack";
 
 /**
  * The DLQ API against the real stack: dead letters produced to a topic of this test's own,
@@ -73,9 +80,7 @@ describe("DLQ board and replay API", () => {
         { topic: originalTopic, numPartitions: 1 },
       ],
     });
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
+    await produceInOrder({
       topic: dlqTopic,
       messages: [
         ...correlationIds.map((id, i) =>
@@ -94,7 +99,6 @@ describe("DLQ board and replay API", () => {
         ),
       ],
     });
-    await producer.disconnect();
   });
 
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SearchResponse } from "@/lib/chain/search";
-import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { apiFetch, eventually, produceInOrder, uniqueName } from "@/lib/testing/real-stack";
 
 /** Search as a client sees it, over chains produced into the real Kafka. */
-const kafka = createKafka(testConfig({}).kafkaBrokers, "search-int-test");
 const topic = uniqueName("search");
 const correlationId = uniqueName("order");
 const other = uniqueName("order");
@@ -12,8 +10,6 @@ const retried = uniqueName("order");
 const word = `zebra${topic.slice(-8)}`;
 
 beforeAll(async () => {
-  const producer = kafka.producer({ allowAutoTopicCreation: true });
-  await producer.connect();
   const envelope = (id: string, eventId: string, type: string, note: string) =>
     JSON.stringify({
       event_id: eventId,
@@ -24,32 +20,35 @@ beforeAll(async () => {
       service: "order-service",
       payload: { note, sku: `sku-${eventId}` },
     });
-  await producer.send({
-    topic,
-    messages: [
-      {
-        key: `key-${correlationId}`,
-        value: envelope(correlationId, `${correlationId}-e1`, "OrderPlaced", `gift ${word} wrap`),
-      },
-      { key: `key-${other}`, value: envelope(other, `${other}-e1`, "OrderPlaced", "plain") },
-    ].map((m) => ({ ...m, partition: 0 })),
-  });
   // A retry copy keeps the original's occurred_at; its Kafka timestamp says when it was tried.
   const triedAt = Date.now();
-  await producer.send({
-    topic,
-    messages: [{ value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"), partition: 0 }],
-  });
-  await producer.send({
-    topic: `${topic}-retry`,
-    messages: [
-      {
-        value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"),
-        timestamp: String(triedAt + 2_500),
-      },
-    ],
-  });
-  await producer.disconnect();
+  await produceInOrder(
+    {
+      topic,
+      messages: [
+        {
+          key: `key-${correlationId}`,
+          value: envelope(correlationId, `${correlationId}-e1`, "OrderPlaced", `gift ${word} wrap`),
+        },
+        { key: `key-${other}`, value: envelope(other, `${other}-e1`, "OrderPlaced", "plain") },
+      ].map((m) => ({ ...m, partition: 0 })),
+    },
+    {
+      topic,
+      messages: [
+        { value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"), partition: 0 },
+      ],
+    },
+    {
+      topic: `${topic}-retry`,
+      messages: [
+        {
+          value: envelope(retried, `${retried}-e1`, "OrderPlaced", "first"),
+          timestamp: String(triedAt + 2_500),
+        },
+      ],
+    },
+  );
   await eventually(
     "the chains indexed",
     async () =>

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Chain } from "@/lib/chain/chain";
-import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { apiFetch, eventually, produceInOrder, uniqueName } from "@/lib/testing/real-stack";
 
 /**
  * The chain API as a client sees it: records produced into the real Kafka, indexed by the
  * collector that `npm test` runs, read back over HTTP from the production build of the app.
  */
-const { kafkaBrokers } = testConfig({});
-const kafka = createKafka(kafkaBrokers, "api-int-test");
 
 function envelope(
   eventId: string,
@@ -35,24 +32,23 @@ describe("GET /api/chains/{correlationId}", () => {
   it("returns the events, causation edges, roots and anomalies of a produced chain", async () => {
     const topic = uniqueName("api");
     const correlationId = uniqueName("order");
-    const producer = kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    await producer.send({
-      topic,
-      messages: [
-        { key: "o", value: envelope("a", "OrderPlaced", correlationId, null) },
-        { key: "o", value: envelope("b", "PaymentRequested", correlationId, "a") },
-        { key: "o", value: envelope("b", "PaymentRequested", correlationId, "a") },
-        { key: "o", value: envelope("c", "ShipmentScheduled", correlationId, "never-seen") },
-      ].map((m) => ({ ...m, partition: 0 })),
-    });
-    await producer.send({
-      topic: `${topic}.DLQ`,
-      messages: [
-        { key: "o", value: envelope("d", "PaymentFailed", correlationId, "b"), partition: 0 },
-      ],
-    });
-    await producer.disconnect();
+    await produceInOrder(
+      {
+        topic,
+        messages: [
+          { key: "o", value: envelope("a", "OrderPlaced", correlationId, null) },
+          { key: "o", value: envelope("b", "PaymentRequested", correlationId, "a") },
+          { key: "o", value: envelope("b", "PaymentRequested", correlationId, "a") },
+          { key: "o", value: envelope("c", "ShipmentScheduled", correlationId, "never-seen") },
+        ].map((m) => ({ ...m, partition: 0 })),
+      },
+      {
+        topic: `${topic}.DLQ`,
+        messages: [
+          { key: "o", value: envelope("d", "PaymentFailed", correlationId, "b"), partition: 0 },
+        ],
+      },
+    );
 
     const chain = await eventually(
       "five indexed events",

@@ -1,21 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Event } from "@/lib/events/event";
-import { createKafka } from "@/lib/kafka/client";
 import {
   apiFetch,
   appUrl,
   eventually,
-  testConfig,
-  uniqueName,
+  produceInOrder,
   type TestRole,
+  uniqueName,
 } from "@/lib/testing/real-stack";
 
 /**
  * One record whole, as the chain page's event detail loads it: produced into the real Kafka,
  * indexed by the collector `npm test` runs, read over HTTP from the production build.
  */
-const { kafkaBrokers } = testConfig({});
-const kafka = createKafka(kafkaBrokers, "events-api-int-test");
 const email = "ada@example.com";
 
 function getEvent(id: string, role: TestRole = "viewer"): Promise<Response> {
@@ -28,9 +25,7 @@ describe("GET /api/events/{id}", () => {
   const id = `${topic}:0:0`;
 
   beforeAll(async () => {
-    const producer = kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    await producer.send({
+    await produceInOrder({
       topic,
       messages: [
         {
@@ -49,7 +44,6 @@ describe("GET /api/events/{id}", () => {
         },
       ],
     });
-    await producer.disconnect();
     await eventually("the record indexed", async () => (await getEvent(id)).ok, 45_000);
   });
 

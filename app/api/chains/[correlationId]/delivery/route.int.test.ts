@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ChainDelivery } from "@/lib/chain/delivery";
 import { createKafka } from "@/lib/kafka/client";
-import { apiFetch, eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import {
+  apiFetch,
+  eventually,
+  produceInOrder,
+  testConfig,
+  uniqueName,
+} from "@/lib/testing/real-stack";
 
 /**
  * Delivery status from real committed offsets: one group has read the first event only, so the
@@ -36,11 +42,10 @@ beforeAll(async () => {
     topics: [{ topic }, { topic: unread }].map((t) => ({ ...t, numPartitions: 1 })),
     waitForLeaders: true,
   });
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({ topic, messages: [record("e0", null), record("e1", "e0")] });
-  await producer.send({ topic: unread, messages: [record("e2", "e1")] });
-  await producer.disconnect();
+  await produceInOrder(
+    { topic, messages: [record("e0", null), record("e1", "e0")] },
+    { topic: unread, messages: [record("e2", "e1")] },
+  );
   await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "1" }] });
   await admin.disconnect();
 });
