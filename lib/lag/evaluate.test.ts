@@ -41,6 +41,18 @@ describe("evaluatePartition", () => {
     expect(evaluatePartition(points, WINDOW).status).toBe("OK");
   });
 
+  it("is OK for a consumer caught up within the window, though the last sample has new records", () => {
+    const points = series([
+      [10, 10],
+      [11, 11],
+      [12, 12],
+      [13, 14],
+    ]);
+    const verdict = evaluatePartition(points, WINDOW);
+    expect(verdict.status).toBe("OK");
+    expect(verdict.explanation).toContain("caught up within");
+  });
+
   it("warns when lag rises across the window before it counts as stopped", () => {
     const points = series([
       [10, 12],

@@ -61,6 +61,14 @@ export function evaluatePartition(points: readonly PartitionPoint[], windowMs: n
     };
   }
 
+  // Burrow's first rule: a consumer that was caught up at some point in the window is keeping up;
+  // one fresh record at the latest sample is not a trend.
+  if (inWindow.some((p) => p.lag === 0)) {
+    return {
+      status: "OK",
+      explanation: `Keeping up: ${latest.lag} messages behind now, caught up within the last ${formatSeconds(windowMs)}.`,
+    };
+  }
   if (isRising(inWindow)) {
     const first = inWindow[0] as PartitionPoint;
     return {
