@@ -171,6 +171,53 @@ test("the graph colours nodes by status and labels them by service", async ({ pa
   await expect(chainPage.timelineRow(stepId(troubled, "reserved"))).toHaveClass(/bg-sky-50/);
 });
 
+test("a chain too wide to fit opens on its root, draws what is on screen, and the minimap moves the view", async ({
+  page,
+}) => {
+  // One order fanning out to 200 lines: far more than a readable zoom fits side by side.
+  const lines = 200;
+  const steps: ScriptedStep[] = [
+    { ref: "placed", eventType: "OrderPlaced", topic: "orders", service: "order-service", atMs: 0 },
+    ...Array.from({ length: lines }, (_, i): ScriptedStep => ({
+      ref: `line-${i}`,
+      eventType: "ItemPicked",
+      topic: "picking",
+      service: "warehouse-service",
+      atMs: 10 + i,
+      causedBy: "placed",
+    })),
+  ];
+  const wide = await produceScriptedChain(kafka, uniqueName("chainui-wide"), steps, {
+    start: Date.now() - 10 * 60_000,
+  });
+  await waitForChain(wide.correlationId, (c) => c.events.length > lines);
+
+  const chainPage = new ChainPage(page);
+  await chainPage.open(wide.correlationId);
+  const root = chainPage.node(stepId(wide, "placed"));
+  await expect(root).toBeVisible();
+  await expect(page.getByTestId("causation-graph")).toHaveAttribute(
+    "data-node-count",
+    String(lines + 1),
+  );
+  expect(await chainPage.nodes.count()).toBeLessThan(lines / 4);
+
+  // The bottom of the drawn chain in the minimap is its last row of lines, far below the root.
+  const minimap = page.getByRole("img", { name: "Whole chain" });
+  await minimap.scrollIntoViewIfNeeded();
+  const drawn = await minimap.locator("path").evaluateAll((paths) => {
+    const boxes = paths.map((path) => path.getBoundingClientRect());
+    return {
+      x: (Math.min(...boxes.map((b) => b.left)) + Math.max(...boxes.map((b) => b.right))) / 2,
+      y: Math.max(...boxes.map((b) => b.bottom)) - 2,
+    };
+  });
+  await page.mouse.click(drawn.x, drawn.y);
+  await expect(root).toHaveCount(0);
+  await expect(chainPage.nodes.first()).toBeVisible();
+  expect(await chainPage.nodes.count()).toBeLessThan(lines / 4);
+});
+
 test("the waterfall shows one bar per event, hop latencies and the critical path", async ({
   page,
 }) => {

@@ -4,14 +4,14 @@ import "@xyflow/react/dist/style.css";
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
   type NodeMouseHandler,
 } from "@xyflow/react";
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { statusStyles } from "@/components/ui/status";
+import { ChainMinimap } from "./ChainMinimap";
 import { EventNode } from "./EventNode";
 import { GraphFocusContext } from "./graph-focus";
 import { MissingParentNode } from "./MissingParentNode";
@@ -62,7 +62,11 @@ export function ChainGraph({
     () => ({ selectedId, hoveredId, flaggedIds }),
     [selectedId, hoveredId, flaggedIds],
   );
-  const minimap = useDeferredMount(large);
+  const minimapNodes = useMemo(
+    () =>
+      large ? flow.nodes.map((node) => ({ ...node.position, colour: minimapColour(node) })) : [],
+    [flow.nodes, large],
+  );
 
   const handleClick = useCallback<NodeMouseHandler<ChainFlowNode>>(
     (_, node) => {
@@ -109,33 +113,12 @@ export function ChainGraph({
         >
           <Background gap={16} color="#e2e8f0" />
           <Controls showInteractive={false} />
-          {minimap && (
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={minimapColour}
-              nodeStrokeWidth={0}
-              ariaLabel="Whole chain"
-            />
-          )}
+          {large && <ChainMinimap nodes={minimapNodes} nodeSize={NODE_SIZE} />}
           <FollowSelection selectedId={selectedId} />
         </ReactFlow>
       </div>
     </GraphFocusContext>
   );
-}
-
-/**
- * True from the commit after the first when `wanted`: the minimap draws every node of a large
- * chain, so it follows the graph instead of holding up its first paint, and as a transition
- * that yields to a click.
- */
-function useDeferredMount(wanted: boolean): boolean {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    if (wanted) startTransition(() => setMounted(true));
-  }, [wanted]);
-  return wanted && mounted;
 }
 
 function minimapColour(node: ChainFlowNode): string {
