@@ -1,7 +1,7 @@
 /** The chain resource: its query keys, its fetch and when to poll it. Raw keys stay in here. */
 import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { Chain } from "@/lib/chain/chain";
+import { ChainAnswer, type Chain } from "@/lib/chain/chain";
 import { ChainDelivery } from "@/lib/chain/delivery";
 import { Event } from "@/lib/events/event";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
@@ -69,7 +69,7 @@ export function useChain(correlationId: string) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: chainKeys.detail(correlationId),
-    queryFn: () => fetchJson(`/api/chains/${encodeURIComponent(correlationId)}`, Chain),
+    queryFn: () => fetchJson(`/api/chains/${encodeURIComponent(correlationId)}`, ChainAnswer),
     staleTime: staleTime.live,
     refetchInterval: (query) =>
       query.state.data &&
