@@ -12,8 +12,7 @@ describe("ChainAnswer", () => {
 
   it("refuses what is not a chain: an error body, a missing field, items that are not records", () => {
     expect(ChainAnswer.safeParse({ error: "no such chain" }).success).toBe(false);
-    const { timing: _timing, ...withoutTiming } = chain;
-    expect(ChainAnswer.safeParse(withoutTiming).success).toBe(false);
+    expect(ChainAnswer.safeParse({ ...chain, timing: undefined }).success).toBe(false);
     expect(ChainAnswer.safeParse({ ...chain, events: ["a", "b"] }).success).toBe(false);
     expect(ChainAnswer.safeParse({ ...chain, edges: null }).success).toBe(false);
     expect(
