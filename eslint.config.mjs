@@ -22,6 +22,7 @@ export default tseslint.config(
       "node_modules/",
       ".next/",
       ".causeway/",
+      "dist/",
       "next-env.d.ts",
       "test-results/",
       "playwright-report/",

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { collectorBundle } from "../scripts/build-collector";
 import { metricValue, peakRssFromStatus } from "./stats";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -20,9 +21,8 @@ export type CollectorProcess = {
 };
 
 /**
- * Runs the real collector (`collector/main.ts` under tsx) as its own process, so its memory is its
- * own. It is started as `node --import tsx`, which is what the `tsx` command does in a child
- * process; starting node directly gives us that process's pid for /proc.
+ * Runs the real collector as production does, the bundle `buildCollector()` writes, in a process
+ * of its own so that its memory is its own and its pid is ours for /proc.
  */
 export function startCollectorProcess(
   env: Record<string, string>,
@@ -31,7 +31,7 @@ export function startCollectorProcess(
   nodeArgs: string[] = [],
 ): CollectorProcess {
   const startedAt = performance.now();
-  const args = [...nodeArgs, "--import", "tsx", "collector/main.ts"];
+  const args = [...nodeArgs, collectorBundle];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env, CAUSEWAY_COLLECTOR_PORT: String(port) },

@@ -5,6 +5,7 @@ import { loadConfig } from "@/lib/config/config";
 import { eventsAlias } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
 import { deleteRunResources } from "./cleanup";
+import { buildCollector } from "../scripts/build-collector";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
 import { benchElasticsearch, collectorEnv, positiveInt, runBench } from "./common";
 import { assignOffsets, createTopics, toMessage } from "./kafka";
@@ -52,6 +53,7 @@ const latencies: number[] = [];
 let activeCollector: CollectorProcess | null = null;
 
 async function main(): Promise<void> {
+  await buildCollector();
   const rate = positiveInt(args.rate, "--rate");
   const seconds = positiveInt(args.seconds, "--seconds");
   const sampleEvery = positiveInt(args["sample-every"], "--sample-every");

@@ -8,6 +8,7 @@ import type { Event } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
 import { bulkFromMemory, type BulkSettings } from "./ceiling";
 import { deleteIndices, deleteRunResources } from "./cleanup";
+import { buildCollector } from "../scripts/build-collector";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
 import { benchElasticsearch, collectorEnv, positiveInt, runBench } from "./common";
 import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
@@ -47,6 +48,7 @@ let activeCollector: CollectorProcess | null = null;
 type CollectorRun = { ms: number; startupMs: number; peakRss: number | null; bulks: string };
 
 async function main(): Promise<void> {
+  await buildCollector();
   const count = positiveInt(args.records, "--records");
   const rounds = positiveInt(args.rounds, "--rounds");
   const partitions = positiveInt(args.partitions, "--partitions");

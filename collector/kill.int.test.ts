@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
+import { buildCollector, collectorBundle } from "../scripts/build-collector";
 import { createKafka } from "@/lib/kafka/client";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
@@ -31,9 +32,9 @@ const group = uniqueName("group");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const started: ChildProcess[] = [];
 
-/** The collector as production runs it: `tsx collector/main.ts`, in a process group of its own. */
+/** The collector as production runs it, the bundle, in a process group of its own. */
 function startCollectorProcess(): ChildProcess {
-  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["collector/main.ts"], {
+  const child = spawn(process.execPath, [collectorBundle], {
     cwd: root,
     detached: true,
     stdio: "ignore",
@@ -60,13 +61,17 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<NodeJ
     else child.once("exit", (_code, received) => resolve(received));
   });
   try {
-    // tsx runs the collector in a child of its own: the whole group goes.
+    // The whole group goes, with anything the collector may have started.
     process.kill(-(child.pid ?? 0), signal);
   } catch {
     // already gone
   }
   return exited;
 }
+
+beforeAll(async () => {
+  await buildCollector();
+});
 
 afterAll(async () => {
   await Promise.all(started.map((child) => signalGroup(child, "SIGKILL")));

@@ -5,6 +5,7 @@ import { repoRoot, stateDir } from "../stack/paths";
 import { stackDown, stackUp } from "../stack/stack";
 import { writeDevCredentials } from "../lib/auth/dev-credentials";
 import { devOperator, withDevOperator, type Identity } from "./identities";
+import { buildCollector, collectorBundle } from "./build-collector";
 import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./processes";
 
 /**
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
       return stop(1);
     }
   }
+  // It takes under a second, so always: the bundle is never older than the sources.
+  await buildCollector();
 
   // A development operator exists only on the local stack; elsewhere sign-in is configured.
   fs.rmSync(devCredentialsFile, { force: true });
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
         }
       },
     }),
-    startProcess("collector", bin("tsx"), ["collector/main.ts"], {
+    startProcess("collector", process.execPath, [collectorBundle], {
       env,
       logFile: path.join(logDir, "collector.log"),
     }),

@@ -4,6 +4,7 @@ import { stackDown, stackUp } from "../stack/stack";
 import { StackError } from "../stack/errors";
 import { stateDir } from "../stack/paths";
 import { testIdentities } from "./identities";
+import { buildCollector, collectorBundle } from "./build-collector";
 import { bin, run, startProcess, stopAll, waitForHttp, type Started } from "./processes";
 import { deleteTestIndices, readResults, type SuiteResult } from "./test-results";
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
   const [buildCode, stack] = await Promise.all([
     run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" }),
     stackUp(say),
+    buildCollector(),
   ]);
 
   const env = {
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
     );
     processes.push(app);
     processes.unshift(
-      startProcess("collector", bin("tsx"), ["collector/main.ts"], {
+      startProcess("collector", process.execPath, [collectorBundle], {
         env,
         logFile: path.join(logDir, "collector.log"),
       }),
