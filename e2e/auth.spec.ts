@@ -15,6 +15,26 @@ const markup = `<img src=x onerror="window.__injected=1"><script>window.__inject
 test.describe("signing in", () => {
   test.use({ signedInAs: null });
 
+  test("build assets are served gzipped and cacheable for good, and nothing outside the build", async ({
+    page,
+  }) => {
+    await page.goto("/login");
+    const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
+    if (!script) throw new Error("the login page loads no build script");
+    const asset = await page.request.get(script, { headers: { "accept-encoding": "gzip" } });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()["content-encoding"]).toBe("gzip");
+    expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers()["content-type"]).toContain("javascript");
+    expect((await asset.body()).length).toBeGreaterThan(0);
+
+    const outside = await page.request.get("/_next/static/%2e%2e/%2e%2e/package.json", {
+      maxRedirects: 0,
+    });
+    expect(outside.status()).not.toBe(200);
+    expect(await outside.text()).not.toContain('"name": "causeway"');
+  });
+
   test("a page asked for without a session leads to sign-in and back, and sign-out ends it", async ({
     page,
   }) => {

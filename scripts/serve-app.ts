@@ -1,14 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { PEER_HEADER, PEER_STAMP_ENV } from "../lib/auth/authorize";
 import { ConfigError, loadConfig } from "../lib/config/config";
+import { staticAssets } from "../lib/server/static-assets";
 
 /**
  * The app's HTTP server: the production build of Next behind a plain Node server, for one reason
  * `next start` cannot serve: trusted-proxy sign-in must know which address a request really came
  * from, so this server stamps the socket's peer address on every request, replacing whatever a
- * client sent under that name. It also refuses to start without a session secret.
+ * client sent under that name. It also refuses to start without a session secret, and serves the
+ * build's hashed assets itself, compressed once (lib/server/static-assets.ts).
  */
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -44,9 +47,10 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const assets = staticAssets(path.join(process.cwd(), ".next", "static"));
   const server = createServer((req, res) => {
     req.headers[PEER_HEADER] = `${stamp} ${req.socket.remoteAddress ?? ""}`;
-    void handle(req, res);
+    void assets(req, res).then((served) => (served ? undefined : handle(req, res)));
   });
   server.listen(port, hostname, () => {
     console.log(`Causeway app listening on http://${hostname ?? "localhost"}:${port}`);
