@@ -1,6 +1,6 @@
 /** The chain resource: its query keys, its fetch and when to poll it. Raw keys stay in here. */
 import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useSyncExternalStore } from "react";
 import { ChainAnswer, type Chain } from "@/lib/chain/chain";
 import { ChainDelivery } from "@/lib/chain/delivery";
 import { Event } from "@/lib/events/event";
@@ -77,6 +77,23 @@ export function useChain(correlationId: string) {
         ? LIVE_POLL_MS
         : refetchInterval(query),
   });
+}
+
+/**
+ * True once the chain's own answer is in, or has failed. The panels around the chain wait for it,
+ * so that the request the page is for does not share the one server thread, and Elasticsearch,
+ * with theirs.
+ */
+export function useChainSettled(correlationId: string): boolean {
+  const queryClient = useQueryClient();
+  return useSyncExternalStore(
+    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    () => {
+      const status = queryClient.getQueryState(chainKeys.detail(correlationId))?.status;
+      return status === "success" || status === "error";
+    },
+    () => false,
+  );
 }
 
 function isDeliveryPending(delivery: ChainDelivery | undefined): boolean {

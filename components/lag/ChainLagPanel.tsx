@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { formatClock } from "@/components/ui/format";
 import type { LagAt } from "@/lib/lag/views";
 import { formatCount, formatLagSeconds } from "./lag-status";
+import { useChainSettled } from "@/components/chain/queries";
 import { useChainLag } from "./queries";
 
 /**
@@ -14,7 +15,7 @@ import { useChainLag } from "./queries";
  * mounts it.
  */
 export function ChainLagPanel({ correlationId }: { correlationId: string }) {
-  const query = useChainLag(correlationId);
+  const query = useChainLag(correlationId, useChainSettled(correlationId));
   if (!query.data) return null;
   const { topics } = query.data;
   return (

@@ -49,8 +49,9 @@ export function useLagGroup(group: string, range: RangePreset) {
   });
 }
 
-export function useChainLag(correlationId: string) {
+export function useChainLag(correlationId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: lagKeys.chain(correlationId),
     queryFn: () => fetchJson(`/api/chains/${encodeURIComponent(correlationId)}/lag`, ChainLag),
     refetchInterval: LAG_POLL_MS * 2,
