@@ -244,6 +244,9 @@ test("the event detail shows the DLQ error with its stack, delivery, payload, ra
   await expect(chainPage.deliveryGroups.first()).toHaveAttribute("data-state", "no-subscriber");
 
   await chainPage.node(stepId(troubled, "charge")).click();
+  await expect(
+    chainPage.detail.getByTestId("event-headers").getByText("order-service", { exact: true }),
+  ).toBeVisible();
   await expect(chainPage.detail.getByTestId("json-tree")).toContainText("currency");
   await expect(chainPage.detail.getByTestId("raw-value")).toContainText("Raw value");
   const link = chainPage.detail.getByTestId("event-api-link");

@@ -131,12 +131,17 @@ function RecordContent({ event }: { event: Event }) {
         {headers.length === 0 ? (
           <p className="text-sm text-slate-400">No headers</p>
         ) : (
-          <table className="w-full text-left font-mono text-xs" data-testid="event-headers">
+          // Fixed columns: with automatic ones a long header name took the whole width and
+          // left its value a column of no width, where nothing of it could be seen.
+          <table
+            className="w-full table-fixed text-left font-mono text-xs"
+            data-testid="event-headers"
+          >
             <tbody>
               {headers.map(([name, value]) => (
                 <tr key={name} className="border-t border-slate-100 align-top">
-                  <th className="py-1 pr-3 font-medium text-slate-600">{name}</th>
-                  <td className="max-w-0 py-1 break-all">
+                  <th className="w-2/5 py-1 pr-3 font-medium break-all text-slate-600">{name}</th>
+                  <td className="py-1 break-all">
                     <span className="line-clamp-3">{value}</span>
                   </td>
                 </tr>
