@@ -53,8 +53,14 @@ async function main(): Promise<void> {
       page.locator('button[type="submit"]').click(),
     ]);
 
-    const views: [string, string][] = [
-      ["chain-page", `/chains/${encodeURIComponent(failed)}`],
+    // The chain page is shown with its dead letter picked, as the README's caption says.
+    const pickDeadLetter = async (view: Page) => {
+      await view.locator('[data-testid="event-node"][data-status="dead-lettered"]').first().click();
+      await view.locator('[data-testid="event-detail"][data-loaded="true"]').waitFor();
+      await view.evaluate(() => window.scrollTo(0, 0));
+    };
+    const views: [string, string, ((view: Page) => Promise<void>)?][] = [
+      ["chain-page", `/chains/${encodeURIComponent(failed)}`, pickDeadLetter],
       ["search", `/search?q=${encodeURIComponent("OrderPlaced")}`],
       ["compare", `/compare?a=${encodeURIComponent(ok)}&b=${encodeURIComponent(failed)}`],
       ["flows", "/flows"],
@@ -65,16 +71,22 @@ async function main(): Promise<void> {
         : []),
       ["audit", "/audit"],
     ];
-    for (const [name, route] of views) await shoot(page, name, route);
+    for (const [name, route, prepare] of views) await shoot(page, name, route, prepare);
   } finally {
     await browser.close();
   }
 }
 
-async function shoot(page: Page, name: string, route: string): Promise<void> {
+async function shoot(
+  page: Page,
+  name: string,
+  route: string,
+  prepare?: (view: Page) => Promise<void>,
+): Promise<void> {
   await page.goto(`${appUrl}${route}`);
   // Views fetch after the first paint: wait for the network to settle and any spinner to go.
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  await prepare?.(page);
   await page.waitForTimeout(1_500);
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file });
