@@ -140,10 +140,17 @@ test.describe("as an operator", () => {
     await expect(triage.getByTestId("chain-replay")).toContainText(`to ${Topics.orders}`);
 
     await page.goto("/audit");
-    // The replay and the triage change it made are both audited.
+    // The replay and the triage change it made are both audited. The double click's second
+    // request answered as soon as the record was produced, while the first was still recording
+    // the triage change; the audit page shows what is stored when it loads, so reload until then.
     const audited = page.getByTestId("audit-entry").filter({ hasText: first.id });
     await expect(audited.and(page.locator('[data-kind="replay"]'))).toContainText("produced");
-    await expect(audited.and(page.locator('[data-kind="triage"]'))).toContainText("replayed");
+    await expect(async () => {
+      await page.reload();
+      await expect(audited.and(page.locator('[data-kind="triage"]'))).toContainText("replayed", {
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 30_000 });
   });
 });
 
