@@ -5,8 +5,11 @@ import { errorMessage } from "@/lib/log";
 import type { Collector } from "./collector";
 import { readKafkaGauges } from "./kafka-gauges";
 import type { KafkaGauges } from "./metrics";
+import { recentRead } from "./recent-read";
 
 const PROBE_TIMEOUT_MS = 3_000;
+/** How old the Kafka gauges of /metrics may be: they cost the broker a request per topic. */
+const GAUGES_MAX_AGE_MS = 1_000;
 
 export type Health = {
   healthy: boolean;
@@ -23,8 +26,8 @@ export type Probes = {
 
 /**
  * Active checks behind /healthz and the Kafka gauges of /metrics. They ask the servers at request
- * time (with a short timeout) rather than trusting the last write, so an idle collector whose
- * Elasticsearch or broker went away still reports it.
+ * time (with a short timeout; the gauges at most once a second) rather than trusting the last
+ * write, so an idle collector whose Elasticsearch or broker went away still reports it.
  */
 export function createProbes(deps: {
   config: Config;
@@ -73,7 +76,7 @@ export function createProbes(deps: {
       }
       return { healthy: reasons.length === 0, reasons };
     },
-    async kafkaGauges() {
+    kafkaGauges: recentRead(async () => {
       try {
         return await withTimeout(
           connected().then(() =>
@@ -89,7 +92,7 @@ export function createProbes(deps: {
       } catch {
         return null;
       }
-    },
+    }, GAUGES_MAX_AGE_MS),
     async close() {
       await admin.disconnect();
     },
