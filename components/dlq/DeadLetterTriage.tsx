@@ -14,7 +14,8 @@ export function DeadLetterTriage({ correlationId }: { correlationId: string }) {
       title="Dead letters in this chain"
       className="mb-4"
       actions={
-        <Link href="/dlq" className="text-xs text-sky-700 hover:underline">
+        // Prefetching the board would have the server render it while the chain still loads.
+        <Link href="/dlq" prefetch={false} className="text-xs text-sky-700 hover:underline">
           DLQ board
         </Link>
       }

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { formatClock } from "@/components/ui/format";
 import type { LagAt } from "@/lib/lag/views";
 import { formatCount, formatLagSeconds } from "./lag-status";
-import { useChainSettled } from "@/components/chain/queries";
+import { useChainShown } from "@/components/chain/queries";
 import { useChainLag } from "./queries";
 
 /**
@@ -15,7 +15,7 @@ import { useChainLag } from "./queries";
  * mounts it.
  */
 export function ChainLagPanel({ correlationId }: { correlationId: string }) {
-  const query = useChainLag(correlationId, useChainSettled(correlationId));
+  const query = useChainLag(correlationId, useChainShown(correlationId));
   if (!query.data) return null;
   const { topics } = query.data;
   return (
@@ -59,8 +59,10 @@ export function ChainLagPanel({ correlationId }: { correlationId: string }) {
                       )}
                     </td>
                     <td className="py-1 font-mono text-xs">
+                      {/* One prefetch per group would be one server render each, on every load. */}
                       <Link
                         href={`/lag/${encodeURIComponent(g.group)}`}
+                        prefetch={false}
                         className="text-sky-700 hover:underline"
                       >
                         {g.group}
