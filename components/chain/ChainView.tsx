@@ -14,13 +14,15 @@ import {
   isNotFound,
   useChain,
   useChainDelivery,
+  useChainShown,
   useRestartChainPolling,
 } from "./queries";
 
 export function ChainView({ correlationId }: { correlationId: string }) {
   const query = useChain(correlationId);
   const young = query.data ? isChainYoung(query.data, query.dataUpdatedAt) : false;
-  const delivery = useChainDelivery(correlationId, query.data !== undefined, young);
+  const shown = useChainShown(correlationId);
+  const delivery = useChainDelivery(correlationId, shown && query.data !== undefined, young);
   const restartPolling = useRestartChainPolling(correlationId);
 
   if (query.data) {

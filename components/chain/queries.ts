@@ -6,6 +6,7 @@ import { ChainDelivery } from "@/lib/chain/delivery";
 import { Event } from "@/lib/events/event";
 import { ApiError, fetchJson } from "@/components/ui/fetch-json";
 import { staleTime } from "@/components/ui/query-client";
+import { useIdleAfter } from "@/components/ui/use-idle-after";
 
 export const chainKeys = {
   all: ["chains"] as const,
@@ -80,13 +81,13 @@ export function useChain(correlationId: string) {
 }
 
 /**
- * True once the chain's own answer is in, or has failed. The panels around the chain wait for it,
- * so that the request the page is for does not share the one server thread, and Elasticsearch,
- * with theirs.
+ * True once the chain's own answer is in (or has failed) and the browser has drawn it. The
+ * panels around the chain wait for this, so that neither the request the page is for nor the
+ * drawing of its graph shares the one server thread, Elasticsearch and the CPU with theirs.
  */
-export function useChainSettled(correlationId: string): boolean {
+export function useChainShown(correlationId: string): boolean {
   const queryClient = useQueryClient();
-  return useSyncExternalStore(
+  const settled = useSyncExternalStore(
     (onChange) => queryClient.getQueryCache().subscribe(onChange),
     () => {
       const status = queryClient.getQueryState(chainKeys.detail(correlationId))?.status;
@@ -94,6 +95,7 @@ export function useChainSettled(correlationId: string): boolean {
     },
     () => false,
   );
+  return useIdleAfter(settled);
 }
 
 function isDeliveryPending(delivery: ChainDelivery | undefined): boolean {
