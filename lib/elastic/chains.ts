@@ -55,3 +55,28 @@ export async function findChainSummaries(
   });
   return { events: sources.map((source) => EventSummary.parse(source)), truncated };
 }
+
+/** More topics than one chain touches in any system we know of. */
+const MAX_CHAIN_TOPICS = 1_000;
+
+/**
+ * The chain's earliest record (by Kafka timestamp) on each topic it touched, for the lag panel.
+ * Collapsing on the topic has Elasticsearch return one hit per topic instead of the whole chain.
+ */
+export async function findFirstEventPerTopic(
+  es: Client,
+  prefix: string,
+  correlationId: string,
+): Promise<EventSummary[]> {
+  const response = await es.search({
+    index: eventsAlias(prefix),
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: MAX_CHAIN_TOPICS,
+    _source: { excludes: SUMMARY_EXCLUDES },
+    query: { bool: { filter: [{ term: { correlationId } }] } },
+    collapse: { field: "topic" },
+    sort: [{ timestamp: "asc" }, { occurredAt: "asc" }, { partition: "asc" }, { offset: "asc" }],
+  });
+  return response.hits.hits.map((hit) => EventSummary.parse(hit._source));
+}

@@ -1,6 +1,6 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Config } from "../config/config";
-import { findChainSummaries } from "../elastic/chains";
+import { findFirstEventPerTopic } from "../elastic/chains";
 import { recentSeries, samplesAt } from "../elastic/lag-queries";
 import type { LagSample } from "../lag/sample";
 import type { ChainLag, LagAt } from "../lag/views";
@@ -17,16 +17,9 @@ export async function getChainLag(
   now = Date.now(),
 ): Promise<ChainLag | null> {
   const prefix = config.indexPrefix;
-  const { events } = await findChainSummaries(es, prefix, correlationId);
-  if (events.length === 0) return null;
-  const firstPerTopic = new Map<string, (typeof events)[number]>();
-  for (const event of events) {
-    const seen = firstPerTopic.get(event.topic);
-    if (!seen || Date.parse(event.timestamp) < Date.parse(seen.timestamp)) {
-      firstPerTopic.set(event.topic, event);
-    }
-  }
-  const topics = [...firstPerTopic.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+  // Oldest first, as Elasticsearch sorts them.
+  const topics = await findFirstEventPerTopic(es, prefix, correlationId);
+  if (topics.length === 0) return null;
   const readers = await Promise.all(
     topics.map((event) =>
       recentSeries(es, prefix, {
