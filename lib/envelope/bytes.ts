@@ -1,16 +1,20 @@
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+// NUL and most C0 controls mean binary that happens to be valid UTF-8 (e.g. Avro, Protobuf).
+// UTF-8 never encodes other characters with bytes below 0x80, so testing the decoded text is the
+// same as testing the bytes, and a native scan is several times faster than a loop over them.
+// eslint-disable-next-line no-control-regex
+const BINARY_CONTROL = /[\x00-\x08\x0e-\x1f]/;
+
 /** The bytes as text when they are valid UTF-8 without control garbage, else null. */
 export function asText(bytes: Buffer): string | null {
-  // NUL and most C0 controls mean binary that happens to be valid UTF-8 (e.g. Avro, Protobuf).
-  for (const byte of bytes) {
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) return null;
-  }
+  let text: string;
   try {
-    return strictUtf8.decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return null;
   }
+  return BINARY_CONTROL.test(text) ? null : text;
 }
 
 /** Keeps at most `maxBytes` of UTF-8 text without splitting a character. */

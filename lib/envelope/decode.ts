@@ -102,6 +102,8 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     options.dlqPattern.test(record.topic) ||
     (hasDeadLetterHeaders(headers.text) && !isRetryTopic(record.topic));
   const payload = reads.map((read) => read.payload).find((p) => p !== undefined);
+  const timestampIso = timestamp.toISOString();
+  const occurredAtIso = occurredAt === timestamp ? timestampIso : occurredAt.toISOString();
 
   return {
     id: eventDocId(record.topic, record.partition, record.offset),
@@ -114,9 +116,9 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     eventType: field("eventType"),
     correlationId,
     causationId: field("causationId"),
-    occurredAt: occurredAt.toISOString(),
-    timestamp: timestamp.toISOString(),
-    ingestedAt: options.now.toISOString(),
+    occurredAt: occurredAtIso,
+    timestamp: timestampIso,
+    ingestedAt: isoOfNow(options.now),
     schemaVersion:
       field("schemaVersion") ?? (value.schemaId === null ? null : `schema-id:${value.schemaId}`),
     service: field("service"),
@@ -128,6 +130,14 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer) : null,
     attempt: readAttempt(headers.bytes, outer, isDeadLetter),
   };
+}
+
+// The records of one fetch share `now`: formatted once for all of them, not once a record.
+let lastNow: { now: Date; iso: string } | null = null;
+
+function isoOfNow(now: Date): string {
+  if (lastNow?.now !== now) lastNow = { now, iso: now.toISOString() };
+  return lastNow.iso;
 }
 
 type Value = {

@@ -1,4 +1,5 @@
 import type { EnvelopeInput, EnvelopeRead } from "./envelope-read";
+import { lowerCaseLookup } from "./lower-case-lookup";
 
 /**
  * Where each envelope concept is found in the wild (DESIGN.md, "The event envelope"), in the
@@ -36,17 +37,11 @@ export const bodyKeys: Record<Concept, string[]> = {
 /** Keys that mark a JSON body as an envelope around a `payload`, not the payload itself. */
 export const seedEnvelopeKeys = ["event_id", "event_type", "correlation_id", "causation_id"];
 
-// Every decoder looks headers up by lower-case name; one index per record serves them all.
-const lowerCaseIndex = new WeakMap<Record<string, string>, Map<string, string>>();
+const headerByName = lowerCaseLookup<string>();
 
 export function headerValue(headers: Record<string, string>, names: string[]): string | null {
-  let lower = lowerCaseIndex.get(headers);
-  if (!lower) {
-    lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    lowerCaseIndex.set(headers, lower);
-  }
   for (const name of names) {
-    const value = lower.get(name);
+    const value = headerByName(headers, name);
     if (value !== undefined && value !== "" && !value.startsWith("base64:")) return value;
   }
   return null;

@@ -1,4 +1,5 @@
 import { asText } from "./bytes";
+import { lowerCaseLookup } from "./lower-case-lookup";
 import type { HeaderValue } from "./raw-record";
 
 export type DecodedHeaders = {
@@ -41,10 +42,10 @@ export function headerNumber(buffer: Buffer | undefined): string | null {
 
 /** The raw bytes of a header, matching its name case-insensitively. */
 export function headerBytesOf(bytes: Record<string, Buffer>, name: string): Buffer | undefined {
-  const wanted = name.toLowerCase();
-  const found = Object.keys(bytes).find((key) => key.toLowerCase() === wanted);
-  return found === undefined ? undefined : bytes[found];
+  return headerBytesByName(bytes, name.toLowerCase());
 }
+
+const headerBytesByName = lowerCaseLookup<Buffer>();
 
 /**
  * A small count carried in a header: decimal text, or a big-endian integer of 1 to 4 bytes —
