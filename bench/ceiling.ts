@@ -1,6 +1,6 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Event } from "@/lib/events/event";
-import { eventDocument, eventsIndexFor } from "@/lib/elastic/indices";
+import { eventsBulkBody } from "@/lib/elastic/events-bulk";
 
 export type BulkSettings = {
   /** Documents per bulk request. */
@@ -29,7 +29,7 @@ export async function bulkFromMemory(
       const start = next;
       next += settings.batchDocs;
       const end = Math.min(events.length, start + settings.batchDocs);
-      const body = ndjson(events, start, end, indexPrefix);
+      const body = eventsBulkBody(indexPrefix, events.slice(start, end));
       const response = (await es.transport.request({
         method: "POST",
         path: "/_bulk",
@@ -42,16 +42,4 @@ export async function bulkFromMemory(
   const started = performance.now();
   await Promise.all(Array.from({ length: settings.concurrency }, worker));
   return { docs: events.length, ms: performance.now() - started, failed };
-}
-
-function ndjson(events: readonly Event[], start: number, end: number, prefix: string): string {
-  const lines: string[] = [];
-  for (let i = start; i < end; i += 1) {
-    const event = events[i] as Event;
-    lines.push(
-      JSON.stringify({ index: { _index: eventsIndexFor(prefix, event.timestamp), _id: event.id } }),
-    );
-    lines.push(JSON.stringify(eventDocument(event)));
-  }
-  return `${lines.join("\n")}\n`;
 }

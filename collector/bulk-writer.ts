@@ -1,6 +1,7 @@
-import { errors, type Client } from "@elastic/elasticsearch";
+import { errors, type Client, type estypes } from "@elastic/elasticsearch";
 import type { Event } from "@/lib/events/event";
-import { eventDocument, eventsIndexFor } from "@/lib/elastic/indices";
+import { eventsBulkBody } from "@/lib/elastic/events-bulk";
+import { eventDocument } from "@/lib/elastic/indices";
 import { errorMessage, type Logger } from "@/lib/log";
 import { backoffDelay, retryAfterMs } from "./backoff";
 import type { ElasticsearchStatus } from "./elasticsearch-state";
@@ -60,17 +61,19 @@ export async function indexEvents(events: Event[], ctx: WriterContext): Promise<
 }
 
 async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending[]> {
-  const operations = pending.flatMap(({ event, rejected }) => [
-    { index: { _index: eventsIndexFor(ctx.indexPrefix, event.timestamp), _id: event.id } },
-    rejected ? event : eventDocument(event),
-  ]);
+  const body = eventsBulkBody(
+    ctx.indexPrefix,
+    pending.map((entry) => entry.event),
+    (event, i) => (pending[i]?.rejected ? event : eventDocument(event)),
+  );
   const started = performance.now();
   // Only each item's outcome comes back: the rest of a 1,000-item answer is parsed for nothing.
-  const response = await ctx.es.bulk({
-    operations,
-    refresh: false,
-    filter_path: "errors,items.*.status,items.*.error",
-  });
+  const response = (await ctx.es.transport.request({
+    method: "POST",
+    path: "/_bulk",
+    querystring: { filter_path: "errors,items.*.status,items.*.error" },
+    bulkBody: body,
+  })) as estypes.BulkResponse;
   ctx.metrics.observeBulk((performance.now() - started) / 1000);
 
   const again: Pending[] = [];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { Event } from "../events/event";
+import { eventsBulkBody } from "./events-bulk";
+import { eventDocument } from "./indices";
+
+function event(overrides: Partial<Event>): Event {
+  return {
+    id: "orders:0:7",
+    topic: "orders",
+    partition: 0,
+    offset: "7",
+    key: "order-7",
+    headers: { "event-id": "e-1" },
+    eventId: "e-1",
+    eventType: "OrderPlaced",
+    correlationId: "order-7",
+    causationId: null,
+    occurredAt: "2026-11-30T23:59:59.000Z",
+    timestamp: "2026-11-30T23:59:59.500Z",
+    ingestedAt: "2026-12-01T00:00:01.000Z",
+    schemaVersion: null,
+    service: "order-service",
+    envelope: "seed-json",
+    payload: { total: 12.5, note: 'says "hi"\n' },
+    raw: '{"total":12.5}',
+    valueSize: 14,
+    flags: [],
+    dlq: null,
+    attempt: null,
+    ...overrides,
+  };
+}
+
+function lines(body: Buffer): unknown[] {
+  const text = body.toString("utf8");
+  expect(text.endsWith("\n")).toBe(true);
+  return text
+    .slice(0, -1)
+    .split("\n")
+    .map((line) => JSON.parse(line) as unknown);
+}
+
+describe("eventsBulkBody", () => {
+  it("indexes each event under its id into the index of its Kafka timestamp's day", () => {
+    const first = event({});
+    const second = event({ id: "orders:1:3", timestamp: "2026-12-01T00:00:00.100Z" });
+    expect(lines(eventsBulkBody("cw", [first, second]))).toEqual([
+      { index: { _index: "cw-events-2026.11.30", _id: "orders:0:7" } },
+      JSON.parse(JSON.stringify(eventDocument(first))),
+      { index: { _index: "cw-events-2026.12.01", _id: "orders:1:3" } },
+      JSON.parse(JSON.stringify(eventDocument(second))),
+    ]);
+  });
+
+  it("writes the document each event is given, by position", () => {
+    const events = [event({}), event({ id: "orders:0:8", offset: "8" })];
+    const body = eventsBulkBody("cw", events, (e, i) => ({ offset: e.offset, position: i }));
+    expect(lines(body).filter((_, n) => n % 2 === 1)).toEqual([
+      { offset: "7", position: 0 },
+      { offset: "8", position: 1 },
+    ]);
+  });
+
+  it("keeps multi-byte text intact in the bytes it sends", () => {
+    const body = eventsBulkBody("cw", [event({ key: "Zürich → 東京" })]);
+    expect(lines(body)[1]).toMatchObject({ key: "Zürich → 東京" });
+    expect(body.includes(Buffer.from("東京", "utf8"))).toBe(true);
+  });
+});
