@@ -19,6 +19,11 @@ export type CollectorDeps = {
   es: Client;
   log: Logger;
   metrics: CollectorMetrics;
+  /**
+   * Bulk requests wait for it: the index templates must exist before the first write creates an
+   * index. Joining the group does not, so the two overlap at start.
+   */
+  writesAfter?: Promise<unknown>;
 };
 
 export type Collector = {
@@ -65,11 +70,13 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           metrics: deps.metrics,
         });
 
+  const writesAfter = deps.writesAfter ?? Promise.resolve();
   const batcher = createBulkBatcher({
     maxDocs: config.bulkMaxDocs,
     inFlight: config.bulkInFlight,
-    write: (events, heartbeat) =>
-      indexEvents(events, {
+    write: async (events, heartbeat) => {
+      await writesAfter;
+      return indexEvents(events, {
         es: deps.es,
         indexPrefix: config.indexPrefix,
         log,
@@ -77,7 +84,8 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
         status: elasticsearch,
         aborted: () => aborted,
         heartbeat,
-      }),
+      });
+    },
   });
 
   // Records handed over and not acknowledged yet, at most: enough to keep every bulk slot busy

@@ -10,6 +10,12 @@ import { errorMessage, type Logger } from "@/lib/log";
 export type FlowStatsJob = { runOnce(): Promise<void>; stop(): Promise<void> };
 
 /**
+ * The first run waits this long (or one interval, if shorter): a collector that has just started
+ * is usually catching up, and the statistics stored by the last run serve until then.
+ */
+const FIRST_RUN_DELAY_MS = 30_000;
+
+/**
  * Learns the event-type graph (flows.ts) every `flowStats.intervalMs` in the collector process,
  * so chain requests only read one stored document. Runs never overlap: the next starts an
  * interval after the previous one finished.
@@ -39,13 +45,13 @@ export function startFlowStatsJob(deps: { config: Config; es: Client; log: Logge
       });
     }
   };
-  const schedule = () => {
+  const schedule = (delayMs: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce().then(schedule);
-    }, config.flowStats.intervalMs);
+      running = runOnce().then(() => schedule(config.flowStats.intervalMs));
+    }, delayMs);
   };
-  running = runOnce().then(schedule);
+  schedule(Math.min(FIRST_RUN_DELAY_MS, config.flowStats.intervalMs));
 
   return {
     runOnce: () => (running = running.then(runOnce)),

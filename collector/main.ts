@@ -23,12 +23,17 @@ async function main(): Promise<void> {
   log.info("starting", { config: redactedConfig(config) });
 
   const es = createElasticsearch(config.elasticsearchUrl);
-  await ensureEventsTemplate(es, config.indexPrefix, config.refreshInterval);
-  await ensureCoverageIndex(es, config.indexPrefix);
-  await ensureLagTemplate(es, config.indexPrefix);
+  const indicesReady = Promise.all([
+    ensureEventsTemplate(es, config.indexPrefix, config.refreshInterval),
+    ensureCoverageIndex(es, config.indexPrefix),
+    ensureLagTemplate(es, config.indexPrefix),
+  ]);
   const metrics = new CollectorMetrics();
   const kafka = createKafka(config.kafkaBrokers, "causeway-collector");
-  const collector = await startCollector({ config, kafka, es, log, metrics });
+  const [collector] = await Promise.all([
+    startCollector({ config, kafka, es, log, metrics, writesAfter: indicesReady }),
+    indicesReady,
+  ]);
   const probes = createProbes({ config, kafka, es, collector });
   const server = await startHttpServer(config.collectorPort, metrics, probes);
   // Few retries: a topic deleted mid-round should cost one round, not a minute of backoff.
