@@ -21,7 +21,7 @@ export async function deleteRunResources(
   await attempt("topics", () => admin.deleteTopics({ topics: resources.topics }));
 }
 
-/** Removes a prefix's events indices and template; the cluster may refuse wildcard deletes. */
+/** Removes a prefix's indices and index templates; the cluster may refuse wildcard deletes. */
 export async function deleteIndices(es: Client, prefix: string): Promise<void> {
   await attempt(`indices ${prefix}-*`, async () => {
     const indices = await es.indices.get({
@@ -32,9 +32,11 @@ export async function deleteIndices(es: Client, prefix: string): Promise<void> {
     const names = Object.keys(indices);
     if (names.length > 0) await es.indices.delete({ index: names });
   });
-  await attempt(`template ${prefix}-events`, () =>
-    es.indices.deleteIndexTemplate({ name: `${prefix}-events` }, { ignore: [404] }),
-  );
+  for (const template of [`${prefix}-events`, `${prefix}-lag`]) {
+    await attempt(`template ${template}`, () =>
+      es.indices.deleteIndexTemplate({ name: template }, { ignore: [404] }),
+    );
+  }
 }
 
 async function attempt(what: string, action: () => Promise<unknown>): Promise<void> {

@@ -10,7 +10,13 @@ import { bulkFromMemory, type BulkSettings } from "./ceiling";
 import { deleteIndices, deleteRunResources } from "./cleanup";
 import { buildCollector } from "../scripts/build-collector";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
-import { benchElasticsearch, collectorEnv, positiveInt, runBench } from "./common";
+import {
+  benchElasticsearch,
+  collectorEnv,
+  createCollectorIndices,
+  positiveInt,
+  runBench,
+} from "./common";
 import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
 import { allTopics, benchTopics, defaultShape, generateRecords } from "./records";
 import { bulkSummary, formatBytes, formatMs, formatRate, perSecond } from "./stats";
@@ -148,6 +154,7 @@ async function measureCollector(count: number, days: string[], round: number) {
   const group = `${run}-collector${round}`;
   groups.push(group);
   await createEventIndices(prefix, days);
+  await createCollectorIndices(es, prefix);
   console.log(`round ${round}: collector`);
   const collector = startCollectorProcess(
     collectorEnv(config, run, prefix, group),
