@@ -83,6 +83,7 @@ const topics: Record<string, { records: FixtureRecord[]; maxMessageBytes?: numbe
       oddRecords.huge,
       oddRecords.binaryHeader,
       oddRecords.noIds,
+      oddRecords.tooDeep,
     ],
     // Kafka refuses records over 1 MiB unless the topic allows them.
     maxMessageBytes: 4 * ONE_MIB,
@@ -364,5 +365,14 @@ describe("collector reads every envelope, dead-letter variant and odd record", (
       correlationId: null,
       flags: ["no-event-id", "no-correlation-id"],
     });
+    // Refused by Elasticsearch, then indexed without its payload and headers: found, not lost.
+    expect(doc("odd", 8)).toMatchObject({
+      eventId: "e-deep",
+      correlationId: "order-7",
+      payload: null,
+      headers: {},
+      flags: ["index-rejected"],
+    });
+    expect(doc("odd", 8).raw).toBe(oddRecords.tooDeep.value);
   });
 });
