@@ -1,7 +1,6 @@
 import { errors, type Client, type estypes } from "@elastic/elasticsearch";
 import type { Event } from "@/lib/events/event";
 import { eventsBulkBody } from "@/lib/elastic/events-bulk";
-import { eventDocument } from "@/lib/elastic/indices";
 import { errorMessage, type Logger } from "@/lib/log";
 import { backoffDelay, retryAfterMs } from "./backoff";
 import type { ElasticsearchStatus } from "./elasticsearch-state";
@@ -25,7 +24,8 @@ type Pending = { event: Event; rejected: boolean };
  * Indexes the events and resolves only when Elasticsearch has acknowledged every one of them;
  * returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
  * retried with backoff, no writer sooner than a 429's Retry-After; a document Elasticsearch rejects
- * is indexed again without its payload fields and flagged, so no record is lost for being odd.
+ * is indexed again without its payload and headers and flagged, so no record is lost for being odd
+ * (a dead letter keeps its failure group, so the DLQ board still counts it).
  */
 export async function indexEvents(events: Event[], ctx: WriterContext): Promise<boolean> {
   let pending: Pending[] = events.map((event) => ({ event, rejected: false }));
@@ -64,7 +64,6 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
   const body = eventsBulkBody(
     ctx.indexPrefix,
     pending.map((entry) => entry.event),
-    (event, i) => (pending[i]?.rejected ? event : eventDocument(event)),
   );
   const started = performance.now();
   // Only each item's outcome comes back: the rest of a 1,000-item answer is parsed for nothing.
@@ -92,7 +91,7 @@ async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending
       again.push(entry);
       return;
     }
-    ctx.log.warn("document rejected; indexing it without payload fields", {
+    ctx.log.warn("document rejected; indexing it without payload and headers", {
       id: entry.event.id,
       correlationId: entry.event.correlationId,
       reason: result.error.reason,

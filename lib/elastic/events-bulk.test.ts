@@ -52,15 +52,6 @@ describe("eventsBulkBody", () => {
     ]);
   });
 
-  it("writes the document each event is given, by position", () => {
-    const events = [event({}), event({ id: "orders:0:8", offset: "8" })];
-    const body = eventsBulkBody("cw", events, (e, i) => ({ offset: e.offset, position: i }));
-    expect(lines(body).filter((_, n) => n % 2 === 1)).toEqual([
-      { offset: "7", position: 0 },
-      { offset: "8", position: 1 },
-    ]);
-  });
-
   it("keeps multi-byte text intact in the bytes it sends", () => {
     const body = eventsBulkBody("cw", [event({ key: "Zürich → 東京" })]);
     expect(lines(body)[1]).toMatchObject({ key: "Zürich → 東京" });

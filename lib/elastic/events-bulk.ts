@@ -6,18 +6,14 @@ import { eventDocument, eventsIndexFor } from "./indices";
  * rather than operations or a string spares it a second UTF-8 pass to measure the body: about
  * 8 ms of every 1,000-document request, a tenth of the collector's CPU.
  */
-export function eventsBulkBody(
-  prefix: string,
-  events: readonly Event[],
-  documentOf: (event: Event, i: number) => unknown = eventDocument,
-): Buffer {
+export function eventsBulkBody(prefix: string, events: readonly Event[]): Buffer {
   const lines: string[] = [];
-  events.forEach((event, i) => {
+  for (const event of events) {
     lines.push(
       JSON.stringify({ index: { _index: eventsIndexFor(prefix, event.timestamp), _id: event.id } }),
-      JSON.stringify(documentOf(event, i)),
+      JSON.stringify(eventDocument(event)),
     );
-  });
+  }
   lines.push("");
   return Buffer.from(lines.join("\n"), "utf8");
 }
