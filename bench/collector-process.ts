@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { collectorBundle } from "../scripts/build-collector";
-import { metricValue, peakRssFromStatus } from "./stats";
+import { cpuSecondsFromStat, metricValue, peakRssFromStatus } from "./stats";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,6 +15,8 @@ export type CollectorProcess = {
   metrics(): Promise<string>;
   /** Peak resident set so far (VmHWM), in bytes; null where /proc is not available. */
   peakRss(): Promise<number | null>;
+  /** CPU seconds (user + system) the process has used so far; null where /proc is not available. */
+  cpuSeconds(): Promise<number | null>;
   /** The collector's last log lines, for a failure message. */
   lastLines(): string[];
   stop(): Promise<void>;
@@ -74,6 +76,13 @@ export function startCollectorProcess(
         // Gone or no /proc: the last reading stands.
       }
       return lastPeak;
+    },
+    async cpuSeconds() {
+      try {
+        return cpuSecondsFromStat(await readFile(`/proc/${pid}/stat`, "utf8"));
+      } catch {
+        return null;
+      }
     },
     lastLines: () => [...lines],
     async stop() {

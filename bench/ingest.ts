@@ -10,6 +10,7 @@ import { bulkFromMemory, type BulkSettings } from "./ceiling";
 import { deleteIndices, deleteRunResources } from "./cleanup";
 import { buildCollector } from "../scripts/build-collector";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
+import { startCpuBurner } from "./cpu-burner";
 import {
   benchElasticsearch,
   collectorEnv,
@@ -19,7 +20,7 @@ import {
 } from "./common";
 import { createTopics, produceAll, recordCount, toRawRecord } from "./kafka";
 import { allTopics, benchTopics, defaultShape, generateRecords } from "./records";
-import { bulkSummary, formatBytes, formatMs, formatRate, perSecond } from "./stats";
+import { bulkSummary, formatBytes, formatMs, formatRate, perSecond, quantile } from "./stats";
 
 /**
  * bench/ingest: the collector's Kafka → Elasticsearch throughput against the ceiling of
@@ -52,7 +53,14 @@ const indexPrefixes: string[] = [];
 let activeCollector: CollectorProcess | null = null;
 const WARM_UP_DOCS = 100_000;
 
-type CollectorRun = { ms: number; startupMs: number; peakRss: number | null; bulks: string };
+type CollectorRun = {
+  ms: number;
+  startupMs: number;
+  /** CPU the collector process used over `ms`, in cores; null without /proc. */
+  cores: number | null;
+  peakRss: number | null;
+  bulks: string;
+};
 
 async function main(): Promise<void> {
   await buildCollector();
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
   if (args.sweep) await sweep(events, days);
 
   const ratios: number[] = [];
+  const besideRatios: number[] = [];
   let peakRss: number | null = null;
   for (let round = 1; round <= rounds; round += 1) {
     // Each round's collector is a new group: it reads the same records from the beginning. Every
@@ -79,10 +88,18 @@ async function main(): Promise<void> {
     const early = collectorFirst ? await measureCollector(count, days, round) : null;
     const ceilingMs = await measureCeiling(events, days, best, round);
     const collector = early ?? (await measureCollector(count, days, round));
+    // The same ceiling beside threads that burn what the collector burned: how much of the gap
+    // is only the collector's share of the machine's cores, taken from the node.
+    const besideMs =
+      collector.cores === null
+        ? null
+        : await measureCeiling(events, days, best, round, collector.cores);
     peakRss = Math.max(peakRss ?? 0, collector.peakRss ?? 0) || null;
     const ceilingRate = perSecond(count, ceilingMs);
     const collectorRate = perSecond(count, collector.ms);
     ratios.push(collectorRate / ceilingRate);
+    const besideRate = besideMs === null ? null : perSecond(count, besideMs);
+    if (besideRate !== null) besideRatios.push(besideRate / ceilingRate);
     console.log("");
     console.log(`round ${round} of ${rounds}${collectorFirst ? " (collector first)" : ""}`);
     console.log(
@@ -92,15 +109,23 @@ async function main(): Promise<void> {
       `  collector  ${formatRate(collectorRate).padStart(9)} records  Kafka → Elasticsearch from process start (${formatMs(collector.ms)}; first record indexed after ${formatMs(collector.startupMs)})`,
     );
     console.log(`             ${collector.bulks}`);
+    if (besideRate !== null && besideMs !== null && collector.cores !== null) {
+      console.log(
+        `  beside     ${formatRate(besideRate).padStart(9)} docs     the ceiling again, beside threads burning the collector's CPU (${collector.cores.toFixed(2)} cores; ${formatMs(besideMs)})`,
+      );
+    }
     console.log(
-      `  ratio      ${(collectorRate / ceilingRate).toFixed(2)}  (goal ≥ 0.80); without start-up: ${(perSecond(count, collector.ms - collector.startupMs) / ceilingRate).toFixed(2)}`,
+      `  ratio      ${(collectorRate / ceilingRate).toFixed(2)}  (goal ≥ 0.80); without start-up: ${(perSecond(count, collector.ms - collector.startupMs) / ceilingRate).toFixed(2)}${besideRate === null ? "" : `; beside / ceiling: ${(besideRate / ceilingRate).toFixed(2)}`}`,
     );
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
+  const ofRounds = rounds > 1 ? ` (median of ${rounds} rounds)` : "";
   console.log("");
-  console.log(
-    `ratio collector / ceiling: ${(sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN).toFixed(2)}${rounds > 1 ? ` (median of ${rounds} rounds)` : ""}  (goal ≥ 0.80)`,
-  );
+  console.log(`ratio collector / ceiling: ${median(ratios).toFixed(2)}${ofRounds}  (goal ≥ 0.80)`);
+  if (besideRatios.length > 0) {
+    console.log(
+      `ceiling beside a burner of the collector's CPU / ceiling: ${median(besideRatios).toFixed(2)}${ofRounds}`,
+    );
+  }
   console.log(`collector peak RSS (VmHWM): ${formatBytes(peakRss)}`);
 }
 
@@ -135,16 +160,32 @@ async function produceBatch(count: number, partitions: number): Promise<Event[]>
   );
 }
 
+/** The lower middle value of `values`, as the nearest-rank median is. */
+function median(values: readonly number[]): number {
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/** Times the ceiling; with `besideCores`, while threads of this process burn that much CPU. */
 async function measureCeiling(
   events: Event[],
   days: string[],
   settings: BulkSettings,
   round: number,
+  besideCores?: number,
 ): Promise<number> {
-  const prefix = `${run}-ceiling${round}`;
+  const prefix = `${run}-${besideCores === undefined ? "ceiling" : "beside"}${round}`;
   await createEventIndices(prefix, days);
-  console.log(`round ${round}: ceiling`);
-  const result = await bulkFromMemory(es, events, prefix, settings);
+  console.log(`round ${round}: ceiling${besideCores === undefined ? "" : " beside a CPU burner"}`);
+  const burner = besideCores === undefined ? null : startCpuBurner(besideCores);
+  let result: Awaited<ReturnType<typeof bulkFromMemory>>;
+  try {
+    result = await bulkFromMemory(es, events, prefix, settings);
+  } finally {
+    await burner?.stop();
+  }
   if (result.failed > 0) throw new Error(`${result.failed} documents failed in the ceiling run`);
   await expectDocuments(prefix, events.length);
   // The collector gets the cluster to itself: no merges of this index running behind it.
@@ -188,9 +229,12 @@ async function waitForAll(collector: CollectorProcess, count: number): Promise<C
     const at = performance.now();
     if (indexed > 0 && firstIndexedAt === null) firstIndexedAt = at;
     if (indexed >= count) {
+      const cpuSeconds = await collector.cpuSeconds();
+      const ms = at - collector.startedAt;
       return {
-        ms: at - collector.startedAt,
+        ms,
         startupMs: (firstIndexedAt ?? at) - collector.startedAt,
+        cores: cpuSeconds === null ? null : cpuSeconds / (ms / 1000),
         peakRss: await collector.peakRss(),
         bulks: bulkSummary(await collector.metrics()),
       };

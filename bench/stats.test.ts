@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   bulkSummary,
+  cpuSecondsFromStat,
   histogramQuantileBound,
   metricValue,
   peakRssFromStatus,
@@ -30,6 +31,23 @@ describe("peakRssFromStatus", () => {
 
   it("is null when the line is missing", () => {
     expect(peakRssFromStatus("Name:\tnode\n")).toBeNull();
+  });
+});
+
+describe("cpuSecondsFromStat", () => {
+  it("adds user and system time, in seconds", () => {
+    const stat = "4242 (node) S 1 4242 4242 0 -1 4194304 9000 0 0 0 1234 56 0 0 20 0 11 0 100 0 0";
+    expect(cpuSecondsFromStat(stat)).toBeCloseTo(12.9);
+  });
+
+  it("counts fields after the command name, which may hold spaces and parentheses", () => {
+    const stat = "7 (a b) c)) R 1 7 7 0 -1 0 0 0 0 0 300 100 0 0 20 0 1 0 5 0 0";
+    expect(cpuSecondsFromStat(stat)).toBeCloseTo(4);
+  });
+
+  it("is null for a line it cannot read", () => {
+    expect(cpuSecondsFromStat("")).toBeNull();
+    expect(cpuSecondsFromStat("1 (x) S 1 2")).toBeNull();
   });
 });
 

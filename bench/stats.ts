@@ -17,6 +17,21 @@ export function peakRssFromStatus(status: string): number | null {
   return match?.[1] ? Number(match[1]) * 1024 : null;
 }
 
+/**
+ * CPU seconds (user + system) out of a /proc/<pid>/stat line. The command name is in parentheses
+ * and may hold spaces, so fields are counted after its closing parenthesis. The kernel reports
+ * them in USER_HZ ticks, which are 100 a second on every Linux ABI.
+ */
+export function cpuSecondsFromStat(stat: string): number | null {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isFinite(user) && Number.isFinite(system) && fields.length > 13
+    ? (user + system) / 100
+    : null;
+}
+
 /** Reads one unlabelled counter or gauge out of a Prometheus text exposition. */
 export function metricValue(exposition: string, name: string): number | null {
   const match = new RegExp(`^${name} (\\S+)$`, "m").exec(exposition);
