@@ -6,7 +6,7 @@ import { ensureEventsTemplate, eventsAlias, eventsIndexFor } from "@/lib/elastic
 import { decodeRecord } from "@/lib/envelope/decode";
 import type { Event } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
-import { bulkFromMemory, type BulkSettings } from "./ceiling";
+import { bulkFromMemory, type BulkSettings, type CeilingResult } from "./ceiling";
 import { deleteIndices, deleteRunResources } from "./cleanup";
 import { buildCollector } from "../scripts/build-collector";
 import { startCollectorProcess, type CollectorProcess } from "./collector-process";
@@ -180,7 +180,7 @@ async function measureCeiling(
   await createEventIndices(prefix, days);
   console.log(`round ${round}: ceiling${besideCores === undefined ? "" : " beside a CPU burner"}`);
   const burner = besideCores === undefined ? null : startCpuBurner(besideCores);
-  let result: Awaited<ReturnType<typeof bulkFromMemory>>;
+  let result: CeilingResult;
   try {
     result = await bulkFromMemory(es, events, prefix, settings);
   } finally {
