@@ -9,6 +9,14 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 const field =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none";
 
+function loginError(params: Record<string, string | string[] | undefined>): string | null {
+  if (params.error === "credentials") return "Wrong username or password.";
+  if (params.error !== "throttled") return null;
+  const seconds = Number(params.retryAfter);
+  const wait = Number.isInteger(seconds) && seconds > 0 ? `in ${seconds} s` : "shortly";
+  return `Too many failed sign-ins; try again ${wait}.`;
+}
+
 /** A plain HTML form posting to /api/auth/login, so signing in needs no JavaScript. */
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
@@ -20,16 +28,17 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       </p>
     );
   }
+  const error = loginError(params);
   return (
     <div className="mx-auto mt-16 max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Causeway</h1>
-      {params.error === "credentials" && (
+      {error && (
         <p
           role="alert"
           data-testid="login-error"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
         >
-          Wrong username or password.
+          {error}
         </p>
       )}
       <form method="post" action="/api/auth/login" className="space-y-4">

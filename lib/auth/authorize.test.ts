@@ -8,6 +8,14 @@ const secret = "s".repeat(40);
 const now = Date.parse("2026-01-01T00:00:00Z");
 const opsToken = generateApiToken();
 
+const throttle = {
+  freeFailures: 5,
+  firstLockMs: 1000,
+  maxLockMs: 60_000,
+  forgetAfterMs: 240_000,
+  maxKeys: 100,
+};
+
 const config: AuthConfig = {
   mode: "local",
   sessionSecret: secret,
@@ -23,6 +31,7 @@ const config: AuthConfig = {
   },
   allowedOrigins: ["https://causeway.example"],
   maskPaths: [],
+  signInLimits: { perUser: throttle, perAddress: throttle },
 };
 
 function request(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiToken } from "../auth/api-tokens";
 import { LocalUser } from "../auth/local-users";
 import { parseMaskPaths, type MaskPath } from "../auth/masking";
+import type { SignInLimits, ThrottleSettings } from "../auth/sign-in-throttle";
 import { Role } from "../auth/roles";
 import { isValidProxyAddress, type TrustedProxySettings } from "../auth/trusted-proxy";
 
@@ -87,6 +88,9 @@ export const AuthEnv = {
     .default("{}")
     .pipe(json(z.record(z.string(), Role))),
   CAUSEWAY_PROXY_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin", "none"]).default("viewer"),
+  CAUSEWAY_SIGNIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  CAUSEWAY_SIGNIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  CAUSEWAY_SIGNIN_MAX_LOCK: z.string().default("15m").pipe(duration),
   CAUSEWAY_ALLOWED_ORIGINS: list
     .default([])
     .pipe(z.array(z.url().transform((u) => new URL(u).origin))),
@@ -115,7 +119,19 @@ export type AuthConfig = {
   proxy: TrustedProxySettings;
   allowedOrigins: string[];
   maskPaths: MaskPath[];
+  signInLimits: SignInLimits;
 };
+
+function throttle(freeFailures: number, maxLockSeconds: number): ThrottleSettings {
+  const maxLockMs = maxLockSeconds * 1000;
+  return {
+    freeFailures,
+    firstLockMs: 1000,
+    maxLockMs,
+    forgetAfterMs: 4 * maxLockMs,
+    maxKeys: 10_000,
+  };
+}
 
 /** Cross-field checks and the users file; issues are `[variable, sentence]` pairs. */
 export function authConfig(
@@ -163,6 +179,13 @@ export function authConfig(
       },
       allowedOrigins: env.CAUSEWAY_ALLOWED_ORIGINS,
       maskPaths: env.CAUSEWAY_MASK_PATHS,
+      signInLimits: {
+        perUser: throttle(env.CAUSEWAY_SIGNIN_FREE_FAILURES, env.CAUSEWAY_SIGNIN_MAX_LOCK),
+        perAddress: throttle(
+          env.CAUSEWAY_SIGNIN_FREE_FAILURES_PER_ADDRESS,
+          env.CAUSEWAY_SIGNIN_MAX_LOCK,
+        ),
+      },
     },
   };
 }

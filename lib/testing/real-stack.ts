@@ -43,16 +43,16 @@ export type TestRole = "viewer" | "operator" | "admin";
 
 /**
  * Calls the app's API as a user of `role`, with the bearer token `npm test` configures for that
- * role (CAUSEWAY_TEST_TOKEN_VIEWER and so on).
+ * role (CAUSEWAY_TEST_TOKEN_VIEWER and so on), at `npm test`'s app unless `baseUrl` says another.
  */
 export function apiFetch(
   path: string,
-  init: RequestInit & { role?: TestRole } = {},
+  init: RequestInit & { role?: TestRole; baseUrl?: string } = {},
 ): Promise<Response> {
-  const { role = "viewer", headers, ...rest } = init;
+  const { role = "viewer", headers, baseUrl = appUrl, ...rest } = init;
   const token = process.env[`CAUSEWAY_TEST_TOKEN_${role.toUpperCase()}`];
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  return fetch(`${appUrl}${path}`, { ...rest, headers: { ...auth, ...headersRecord(headers) } });
+  return fetch(`${baseUrl}${path}`, { ...rest, headers: { ...auth, ...headersRecord(headers) } });
 }
 
 function headersRecord(headers: HeadersInit | undefined): Record<string, string> {

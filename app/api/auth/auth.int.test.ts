@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/authorize";
 import { issueSession, signSession } from "@/lib/auth/session-token";
@@ -209,5 +210,77 @@ describe("trusted-proxy mode", () => {
       withCookie(token),
     );
     expect(response.status).toBe(401);
+  });
+});
+
+describe("sign-in throttling", () => {
+  // An instance of its own, so locking its users and its one client address slows no other test.
+  let app: AppServer;
+  const base = (host = "127.0.0.1") => `http://${host}:${app.port}`;
+
+  beforeAll(async () => {
+    app = await startApp({
+      CAUSEWAY_SIGNIN_FREE_FAILURES: "3",
+      CAUSEWAY_SIGNIN_FREE_FAILURES_PER_ADDRESS: "6",
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  function attempt(username: string, pass: string, host?: string) {
+    const url = base(host);
+    return fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url },
+      body: JSON.stringify({ username, password: pass }),
+    });
+  }
+
+  async function statuses(count: number, username: () => string, host?: string) {
+    const seen: number[] = [];
+    for (let i = 0; i < count; i++) seen.push((await attempt(username(), "wrong", host)).status);
+    return seen;
+  }
+
+  it("locks a username after its free failures with 429 and Retry-After, even for the right password", async () => {
+    expect(await statuses(3, () => user("viewer"))).toEqual([401, 401, 401]);
+    const locked = await attempt(user("viewer"), password("viewer"));
+    expect(locked.status).toBe(429);
+    const retryAfter = Number(locked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(await locked.json()).toEqual({
+      error: `Too many failed sign-ins; try again in ${retryAfter} s.`,
+    });
+
+    // Once Retry-After has passed the user gets in, and the success starts the count again.
+    await sleep(retryAfter * 1000);
+    expect((await attempt(user("viewer"), password("viewer"))).status).toBe(200);
+    expect(await statuses(2, () => user("viewer"))).toEqual([401, 401]);
+    expect((await attempt(user("viewer"), password("viewer"))).status).toBe(200);
+  });
+
+  it("locks a client address that tries many usernames, and only that address", async () => {
+    let n = 0;
+    const names = () => uniqueName(`guess${n++}`);
+    expect(await statuses(6, names)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect((await attempt(names(), "wrong")).status).toBe(429);
+    expect((await attempt(names(), "wrong", "[::1]")).status).toBe(401);
+  });
+
+  it("counts failures and throttled attempts on /metrics", async () => {
+    const response = await apiFetch("/metrics", { baseUrl: base("[::1]") });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const count = (reason: string) =>
+      Number(
+        new RegExp(
+          `^causeway_app_sign_in_failures_total\\{reason="${reason}"\\} (\\d+)$`,
+          "m",
+        ).exec(text)?.[1],
+      );
+    expect(count("credentials")).toBeGreaterThanOrEqual(12);
+    expect(count("throttled")).toBeGreaterThanOrEqual(2);
   });
 });

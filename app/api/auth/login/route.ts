@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { originAllowed } from "@/lib/auth/authorize";
 import { servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
-import { checkCredentials } from "@/lib/auth/local-users";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { issueSession } from "@/lib/auth/session-token";
+import { vouchedPeer } from "@/lib/server/auth";
 import { serverContext } from "@/lib/server/context";
+import { attemptSignIn } from "@/lib/server/sign-in";
 import { errorResponse } from "../../_http/responses";
 
 export const dynamic = "force-dynamic";
@@ -40,19 +41,33 @@ export async function POST(request: Request): Promise<Response> {
     : await request.json().catch(() => null);
   const parsed = Credentials.safeParse(body);
   const next = safeReturnPath(parsed.success ? parsed.data.next : undefined);
-  const user = parsed.success
-    ? await checkCredentials(parsed.data.username, parsed.data.password, auth.users)
-    : null;
-
-  if (!user) {
-    if (!isForm)
-      return errorResponse(
-        parsed.success ? 401 : 400,
-        parsed.success ? WRONG : "Send username and password.",
-      );
-    const back = new URLSearchParams({ error: "credentials", next });
-    return new Response(null, { status: 303, headers: { location: `/login?${back}` } });
+  if (!parsed.success) {
+    if (!isForm) return errorResponse(400, "Send username and password.");
+    return loginPage({ error: "credentials", next });
   }
+  const attempt = await attemptSignIn(
+    parsed.data.username,
+    parsed.data.password,
+    vouchedPeer(request.headers),
+    auth,
+  );
+
+  if (!attempt.ok && attempt.reason === "throttled") {
+    const retryAfter = String(attempt.retryAfterSeconds);
+    const message = `Too many failed sign-ins; try again in ${retryAfter} s.`;
+    if (!isForm) {
+      return Response.json(
+        { error: message },
+        { status: 429, headers: { "retry-after": retryAfter, "cache-control": "no-store" } },
+      );
+    }
+    return loginPage({ error: "throttled", retryAfter, next });
+  }
+  if (!attempt.ok) {
+    if (!isForm) return errorResponse(401, WRONG);
+    return loginPage({ error: "credentials", next });
+  }
+  const { user } = attempt;
 
   const token = issueSession(
     user.username,
@@ -69,4 +84,17 @@ export async function POST(request: Request): Promise<Response> {
   const headers = { "set-cookie": cookie, "cache-control": "no-store" };
   if (!isForm) return Response.json({ username: user.username, role: user.role }, { headers });
   return new Response(null, { status: 303, headers: { ...headers, location: next } });
+}
+
+/**
+ * Back to the sign-in page, saying why. A throttled form post still redirects, so the browser
+ * shows the page, but carries Retry-After for scripts that drive the form.
+ */
+function loginPage(query: Record<string, string>): Response {
+  const headers: Record<string, string> = {
+    location: `/login?${new URLSearchParams(query)}`,
+    "cache-control": "no-store",
+  };
+  if (query.retryAfter) headers["retry-after"] = query.retryAfter;
+  return new Response(null, { status: 303, headers });
 }
