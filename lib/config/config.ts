@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { AuthEnv, authConfig, type AuthConfig } from "./auth";
 import { DEFAULT_REFRESH_INTERVAL } from "../elastic/refresh";
+import { compileTopicGlobs, TOPIC_GLOB } from "../replay/target-topics";
 import { compileMappings, type EnvelopeMapping, MappingError } from "../envelope/mapping";
 
 /**
@@ -46,6 +47,22 @@ const Config = z.object({
   CAUSEWAY_LAG_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
   CAUSEWAY_LAG_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   CAUSEWAY_REPLAY_RATE: z.coerce.number().min(0.1).max(1000).default(10),
+  CAUSEWAY_REPLAY_TOPICS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(TOPIC_GLOB, "each entry is a topic name, in which * stands for any characters"),
+      ),
+    ),
   CAUSEWAY_FLOWSTATS_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   CAUSEWAY_FLOWSTATS_WINDOW_HOURS: z.coerce.number().positive().default(24),
   CAUSEWAY_FLOWSTATS_MAX_EVENTS: z.coerce.number().int().min(1000).default(200_000),
@@ -100,6 +117,8 @@ export type Config = {
   lagRetentionDays: number;
   /** Most records per second a bulk replay produces. */
   replayRate: number;
+  /** The only topics replays may produce to; null allows any but internal ones. */
+  replayTopics: RegExp[] | null;
   flowStats: { intervalMs: number; windowMs: number; maxEvents: number };
   learn: { minChains: number; minFollowShare: number };
   offsetsCacheMs: number;
@@ -147,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     lagWindowMs: c.CAUSEWAY_LAG_WINDOW_MS,
     lagRetentionDays: c.CAUSEWAY_LAG_RETENTION_DAYS,
     replayRate: c.CAUSEWAY_REPLAY_RATE,
+    replayTopics:
+      c.CAUSEWAY_REPLAY_TOPICS.length > 0 ? compileTopicGlobs(c.CAUSEWAY_REPLAY_TOPICS) : null,
     flowStats: {
       intervalMs: c.CAUSEWAY_FLOWSTATS_INTERVAL_MS,
       windowMs: c.CAUSEWAY_FLOWSTATS_WINDOW_HOURS * 3_600_000,
@@ -207,6 +228,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     },
     mappings: config.mappings.length,
     deliveryIgnoreGroups: config.deliveryIgnoreGroups?.source ?? null,
+    replayTopics: config.replayTopics?.map((pattern) => pattern.source) ?? null,
     // Chat webhooks carry their secret in the path and query: show only where they go.
     dlqWebhookUrl: config.dlqWebhookUrl && `${new URL(config.dlqWebhookUrl).origin}/***`,
   };

@@ -3,6 +3,7 @@ import { deadLetter as deadLetterOf, makeEvent } from "../chain/__fixtures__/eve
 import type { Event } from "../events/event";
 import { diffLines } from "./diff";
 import { planReplay, ReplayOptions, ReplayRefused, type ReplayContext } from "./plan";
+import { compileTopicGlobs, replayTargetRefusal } from "./target-topics";
 
 const value = JSON.stringify({
   event_id: "e1",
@@ -38,6 +39,7 @@ const context: ReplayContext = {
   chain: [],
   earlierReplays: [],
   isDeadLetterTopic: (topic) => /dlq/i.test(topic),
+  targetRefusal: (topic) => replayTargetRefusal(topic, compileTopicGlobs(["orders*"])),
 };
 const options = { recordId: "payments.DLQ:0:7", reason: "card gateway fixed" };
 
@@ -58,6 +60,15 @@ describe("planReplay", () => {
     expect(planReplay(deadLetter(), { ...options, targetTopic: "orders-v2" }, context).topic).toBe(
       "orders-v2",
     );
+  });
+
+  it("refuses a chosen target and an original topic that the target rule refuses", () => {
+    expect(() =>
+      planReplay(deadLetter(), { ...options, targetTopic: "__consumer_offsets" }, context),
+    ).toThrow(/__consumer_offsets is an internal topic/);
+    expect(() =>
+      planReplay(deadLetter({ dlq: deadLetterOf({ originalTopic: "billing" }) }), options, context),
+    ).toThrow(/billing is not among the topics replays may produce to/);
   });
 
   it("refuses when no original topic is known and none is chosen", () => {

@@ -80,6 +80,8 @@ export type ReplayContext = {
   /** Replays of this record already produced, newest first. */
   earlierReplays: readonly { at: string; by: string }[];
   isDeadLetterTopic: (topic: string) => boolean;
+  /** Why a topic may not be replayed to, or null (target-topics.ts). */
+  targetRefusal: (topic: string) => string | null;
 };
 
 export function planReplay(
@@ -94,6 +96,8 @@ export function planReplay(
       `${record.id} does not say which topic it came from; choose a target topic.`,
     );
   }
+  const refusal = context.targetRefusal(topic);
+  if (refusal) throw new ReplayRefused(refusal);
   if (record.flags.includes("binary-header")) {
     throw new ReplayRefused(
       `${record.id} has binary headers that the index keeps only as text; it cannot be replayed faithfully.`,

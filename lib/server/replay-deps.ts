@@ -1,3 +1,4 @@
+import { replayTargetRefusal } from "../replay/target-topics";
 import { replayKafka } from "./replay-producer";
 import type { ReplayDeps } from "./replay";
 import { serverContext } from "./context";
@@ -12,5 +13,6 @@ export async function replayDeps(): Promise<ReplayDeps> {
     producer,
     topicExists: async (topic) => (await admin.listTopics()).includes(topic),
     isDeadLetterTopic: (topic) => config.dlqPattern.test(topic),
+    targetRefusal: (topic) => replayTargetRefusal(topic, config.replayTopics),
   };
 }

@@ -31,11 +31,18 @@ export type GroupReplayResult = {
 
 const REPLAYABLE_STATES = new Set(["new", "investigating"]);
 
+/** A chosen target that no record may go to refuses the whole request, before any record. */
+function checkTarget(deps: ReplayDeps, targetTopic: string | undefined): void {
+  const refusal = targetTopic === undefined ? null : deps.targetRefusal(targetTopic);
+  if (refusal) throw new ReplayRefused(refusal);
+}
+
 export async function dryRunGroupReplay(
   deps: ReplayDeps,
   request: { fingerprint: string; targetTopic?: string; reason: string },
   actor: string,
 ): Promise<GroupReplayResult[]> {
+  checkTarget(deps, request.targetTopic);
   const records = await getGroupRecords(deps.es, deps.indexPrefix, request.fingerprint, {});
   const replayable = records
     .filter((r) => REPLAYABLE_STATES.has(r.state))
@@ -74,6 +81,7 @@ export async function replayGroup(
   actor: string,
   ratePerSecond: number,
 ): Promise<GroupReplayResult[]> {
+  checkTarget(deps, request.targetTopic);
   const members = new Set(
     (await getGroupRecords(deps.es, deps.indexPrefix, request.fingerprint, {})).map((r) => r.id),
   );

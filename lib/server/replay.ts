@@ -27,6 +27,7 @@ export type ReplayDeps = {
   producer: Producer;
   topicExists: (topic: string) => Promise<boolean>;
   isDeadLetterTopic: (topic: string) => boolean;
+  targetRefusal: (topic: string) => string | null;
   now?: () => Date;
 };
 
@@ -68,6 +69,7 @@ async function prepare(deps: ReplayDeps, options: ReplayOptions, actor: string) 
     chain,
     earlierReplays: counted.filter((r) => r.status === "produced"),
     isDeadLetterTopic: deps.isDeadLetterTopic,
+    targetRefusal: deps.targetRefusal,
   });
   if (!(await deps.topicExists(plan.topic))) {
     throw new ReplayRefused(`Topic ${plan.topic} does not exist; replays never create topics.`);

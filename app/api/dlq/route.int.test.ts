@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadLetterBoard, DeadLetterRecord } from "@/lib/dlq/board";
 import { AuditEntry } from "@/lib/dlq/audit";
 import { createKafka } from "@/lib/kafka/client";
+import { startApp, type AppServer } from "@/lib/testing/app-server";
 import {
   apiFetch,
   appUrl,
@@ -56,9 +57,15 @@ async function board(query = ""): Promise<DeadLetterBoard> {
   return DeadLetterBoard.parse(await response.json());
 }
 
-function post(path: string, body: unknown, role: "operator" | "viewer" = "operator") {
+function post(
+  path: string,
+  body: unknown,
+  role: "operator" | "viewer" = "operator",
+  baseUrl?: string,
+) {
   return apiFetch(path, {
     role,
+    baseUrl,
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -282,5 +289,83 @@ describe("DLQ board and replay API", () => {
       targetTopic: uniqueName("does-not-exist"),
     });
     expect(missingTopic.status).toBe(422);
+  });
+
+  describe("replay targets", () => {
+    // A second app that may replay only to this topic of the test's own.
+    const allowedTopic = uniqueName("dlq-allowed");
+    let limited: AppServer;
+
+    beforeAll(async () => {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic: allowedTopic, numPartitions: 1 }],
+      });
+      limited = await startApp({ CAUSEWAY_REPLAY_TOPICS: `${allowedTopic},unused-*` });
+    });
+
+    afterAll(async () => {
+      await limited?.stop();
+      await admin.deleteTopics({ topics: [allowedTopic] }).catch(() => undefined);
+    });
+
+    async function someRecordId(): Promise<string> {
+      const { groups } = await board();
+      const records = await apiFetch(`/api/dlq/groups/${groups[0]?.fingerprint}/records`);
+      const body = (await records.json()) as { records: unknown[] };
+      return DeadLetterRecord.parse(body.records[0]).id;
+    }
+
+    it("refuses Kafka's internal topics as a target, for a dry run and a replay", async () => {
+      const recordId = await someRecordId();
+      const request = { recordId, reason: "probe", targetTopic: "__consumer_offsets" };
+      const refusal = {
+        error:
+          "__consumer_offsets is an internal topic; replays never produce to Kafka's or a registry's own topics.",
+      };
+      const dry = await post("/api/dlq/replay/dry-run", request);
+      expect(dry.status).toBe(422);
+      expect(await dry.json()).toEqual(refusal);
+      const replay = await post("/api/dlq/replay", { ...request, generation: 0 });
+      expect(replay.status).toBe(422);
+      expect(await replay.json()).toEqual(refusal);
+      const { groups } = await board();
+      const group = await post(`/api/dlq/groups/${groups[0]?.fingerprint}/replay/dry-run`, {
+        reason: "probe",
+        targetTopic: "__consumer_offsets",
+      });
+      expect(group.status).toBe(422);
+      expect(await group.json()).toEqual(refusal);
+    });
+
+    it("with CAUSEWAY_REPLAY_TOPICS, refuses the original topic and targets outside the list", async () => {
+      const recordId = await someRecordId();
+      const baseUrl = `http://127.0.0.1:${limited.port}`;
+      const toOriginal = await post(
+        "/api/dlq/replay/dry-run",
+        { recordId, reason: "probe" },
+        "operator",
+        baseUrl,
+      );
+      expect(toOriginal.status).toBe(422);
+      expect(((await toOriginal.json()) as { error: string }).error).toBe(
+        `${originalTopic} is not among the topics replays may produce to (CAUSEWAY_REPLAY_TOPICS); choose another target or ask an administrator to allow it.`,
+      );
+      const elsewhere = await post(
+        "/api/dlq/replay/dry-run",
+        { recordId, reason: "probe", targetTopic: `${allowedTopic}-other` },
+        "operator",
+        baseUrl,
+      );
+      expect(elsewhere.status).toBe(422);
+      const allowed = await post(
+        "/api/dlq/replay/dry-run",
+        { recordId, reason: "probe", targetTopic: allowedTopic },
+        "operator",
+        baseUrl,
+      );
+      expect(allowed.status).toBe(200);
+      expect(((await allowed.json()) as { plan: { topic: string } }).plan.topic).toBe(allowedTopic);
+    });
   });
 });
