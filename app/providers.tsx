@@ -1,5 +1,6 @@
 "use client";
 
+import "@/components/ui/zod-jitless";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { makeQueryClient } from "@/components/ui/query-client";

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { servedOverHttps } from "../auth/cookies";
+import { NON_DOCUMENT_POLICY, securityHeaders } from "../http/security-headers";
 
 /**
  * Next's build assets (`/_next/static/…`) served from memory, gzipped once. Their names carry a
@@ -9,6 +11,11 @@ import { gzipSync } from "node:zlib";
  * on the chain page that is ~100 ms of the one server thread per load, spent while the same
  * thread builds the chain answer the page is waiting for.
  */
+function forwardedProto(req: IncomingMessage): Headers {
+  const proto = req.headers["x-forwarded-proto"];
+  return new Headers(proto ? { "x-forwarded-proto": String(proto) } : {});
+}
+
 export const STATIC_PREFIX = "/_next/static/";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -89,7 +96,10 @@ export function staticAssets(staticDir: string) {
     }
     const gzip = asset.gzipped !== null && acceptsGzip(req.headers["accept-encoding"]);
     const body = gzip && asset.gzipped ? asset.gzipped : asset.body;
+    // This server speaks plain http: https can only be a TLS-terminating proxy's word.
+    const https = servedOverHttps("http:", forwardedProto(req));
     res.writeHead(200, {
+      ...securityHeaders(NON_DOCUMENT_POLICY, https),
       "content-type": asset.type,
       "content-length": body.length,
       "cache-control": "public, max-age=31536000, immutable",
