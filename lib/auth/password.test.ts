@@ -1,3 +1,4 @@
+import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { hashPassword, parsePasswordHash, PasswordHashError, verifyPassword } from "./password";
 
@@ -16,10 +17,19 @@ describe("password hashes", () => {
     expect(await hashPassword("pw", fast)).not.toBe(await hashPassword("pw", fast));
   });
 
-  it("says bcrypt is not supported rather than failing every sign-in", () => {
-    expect(() =>
-      parsePasswordHash("$2b$10$abcdefghijklmnopqrstuuJ0aQ3q6yZ0d9R1d8G0kz8m9x5p5qv6e"),
-    ).toThrow(/bcrypt hashes are not supported/);
+  it("verifies a bcrypt hash from an htpasswd file", async () => {
+    // Made with Apache's `htpasswd -nbB -C 4 ada 'correct horse'`, which writes $2y$.
+    const htpasswd = "$2y$04$x58uNQ.2xjX2ZRzozdm3J.B56ic5t5kAipIN7XVdcKBOheXf/7vom";
+    expect(await verifyPassword("correct horse", htpasswd)).toBe(true);
+    expect(await verifyPassword("correct horsE", htpasswd)).toBe(false);
+  });
+
+  it("verifies the $2a$ and $2b$ bcrypt hashes other tools write", async () => {
+    for (const prefix of ["$2a$", "$2b$"]) {
+      const hash = bcrypt.hashSync("pw", 4).replace(/^\$2[aby]\$/, prefix);
+      expect(await verifyPassword("pw", hash), prefix).toBe(true);
+      expect(await verifyPassword("pW", hash), prefix).toBe(false);
+    }
   });
 
   it.each([
@@ -28,6 +38,8 @@ describe("password hashes", () => {
     ["N too large", "scrypt$2097152$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"],
     ["r out of range", "scrypt$1024$0$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"],
     ["a short hash", "scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA"],
+    ["a cut bcrypt hash", "$2b$10$x58uNQ.2xjX2ZRzozdm3J.B56ic5t5kAipIN7XVdc"],
+    ["a bcrypt cost that would stall sign-in", `$2b$20$${"a".repeat(53)}`],
   ])("rejects %s", (_label, stored) => {
     expect(() => parsePasswordHash(stored)).toThrow(PasswordHashError);
   });

@@ -1,8 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import bcrypt from "bcryptjs";
 
 /**
- * Password hashes in the form `scrypt$N$r$p$salt$hash` (salt and hash base64url), made with
- * Node's built-in scrypt. bcrypt is not supported: verifying it would need a dependency.
+ * Password hashes: `scrypt$N$r$p$salt$hash` (salt and hash base64url), made with Node's built-in
+ * scrypt by `npm run hash-password`; and bcrypt (`$2a$`, `$2b$`, `$2y$`), as htpasswd files and
+ * most identity tools write them, verified with bcryptjs.
  */
 export type ScryptParams = { N: number; r: number; p: number };
 
@@ -14,7 +16,13 @@ const MAX_N = 1 << 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
-type ParsedHash = ScryptParams & { salt: Buffer; hash: Buffer };
+// bcrypt's cost is a power of two of rounds: past 14 one sign-in takes seconds of CPU.
+const MAX_BCRYPT_COST = 14;
+const BCRYPT = /^\$2[aby]\$(\d{2})\$[./A-Za-z0-9]{53}$/;
+
+type ParsedHash =
+  | ({ kind: "scrypt"; salt: Buffer; hash: Buffer } & ScryptParams)
+  | { kind: "bcrypt"; cost: number };
 
 export class PasswordHashError extends Error {}
 
@@ -45,10 +53,14 @@ export async function hashPassword(
 
 /** Reads a stored hash; throws a sentence saying what is wrong with it. */
 export function parsePasswordHash(stored: string): ParsedHash {
-  if (/^\$2[abxy]?\$/.test(stored)) {
-    throw new PasswordHashError(
-      "bcrypt hashes are not supported; make a scrypt hash with `npm run hash-password`",
-    );
+  if (stored.startsWith("$2")) {
+    const match = BCRYPT.exec(stored);
+    if (!match)
+      throw new PasswordHashError("a bcrypt hash must look like $2b$10$ and 53 characters");
+    const cost = Number(match[1]);
+    if (cost < 4 || cost > MAX_BCRYPT_COST)
+      throw new PasswordHashError(`bcrypt cost must be 4..${MAX_BCRYPT_COST}`);
+    return { kind: "bcrypt", cost };
   }
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") {
@@ -66,11 +78,12 @@ export function parsePasswordHash(stored: string): ParsedHash {
   const hash = Buffer.from(parts[5] ?? "", "base64url");
   if (salt.length < 8 || hash.length < 16)
     throw new PasswordHashError("scrypt salt or hash is too short");
-  return { N, r, p, salt, hash };
+  return { kind: "scrypt", N, r, p, salt, hash };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parsePasswordHash(stored);
+  if (parsed.kind === "bcrypt") return bcrypt.compare(password, stored);
   const candidate = await derive(password, parsed.salt, parsed, parsed.hash.length);
   return timingSafeEqual(candidate, parsed.hash);
 }

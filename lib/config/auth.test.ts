@@ -50,9 +50,14 @@ describe("auth settings", () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
-  it("says bcrypt is not supported", () => {
-    const bcrypt = JSON.stringify([{ username: "a", passwordHash: "$2b$10$x", role: "viewer" }]);
-    expect(() => loadConfig({ CAUSEWAY_USERS: bcrypt })).toThrow(/bcrypt hashes are not supported/);
+  it("accepts bcrypt hashes and says what is wrong with a malformed one", () => {
+    const users = (passwordHash: string) =>
+      JSON.stringify([{ username: "a", passwordHash, role: "viewer" }]);
+    const htpasswd = "$2y$04$x58uNQ.2xjX2ZRzozdm3J.B56ic5t5kAipIN7XVdcKBOheXf/7vom";
+    expect(loadConfig({ CAUSEWAY_USERS: users(htpasswd) }).auth.users).toHaveLength(1);
+    expect(() => loadConfig({ CAUSEWAY_USERS: users("$2b$10$x") })).toThrow(
+      /CAUSEWAY_USERS: 0.passwordHash: a bcrypt hash must look like/,
+    );
   });
 
   it("needs the proxy's addresses in proxy mode", () => {
