@@ -24,7 +24,7 @@ function json(status: number, error: string): Response {
   return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 }
 
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const https = servedOverHttps(request.url, request.headers);
   const isApi = pathname.startsWith("/api/");
@@ -50,7 +50,7 @@ export function proxy(request: NextRequest): Response {
     return secured(json(503, (error as Error).message));
   }
   const { auth } = appConfig;
-  const decision = authorizeRequest(request, auth, "viewer");
+  const decision = await authorizeRequest(request, auth, "viewer");
   if (decision.ok) return pass();
   const isPage = !isApi && request.method === "GET";
   if (decision.status === 401 && isPage && auth.mode === "local") {

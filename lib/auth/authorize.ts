@@ -73,11 +73,11 @@ const sessionErrors = {
 } as const;
 
 /** Who is asking, ignoring what they ask for. */
-export function authenticate(
+export async function authenticate(
   request: AuthRequest,
   config: AuthConfig,
   nowMs: number,
-): AuthDecision {
+): Promise<AuthDecision> {
   if (!config.sessionSecret) {
     return {
       ok: false,
@@ -103,7 +103,11 @@ export function authenticate(
       : { ok: false, status: 401, error: "Sign in through the configured proxy." };
   }
   if (!request.sessionCookie) return { ok: false, status: 401, error: "Sign in first." };
-  const session = verifySession(request.sessionCookie, config.sessionSecret, nowMs);
+  const session = await verifySession(
+    request.sessionCookie,
+    { current: config.sessionSecret, previous: config.previousSessionSecret },
+    nowMs,
+  );
   if (!session.ok) return { ok: false, status: 401, error: sessionErrors[session.reason] };
   return {
     ok: true,
@@ -116,13 +120,13 @@ export function authenticate(
  * clients are not held to the Origin check: browsers never attach a bearer token on their own,
  * so a forged cross-site request cannot carry one.
  */
-export function authorize(
+export async function authorize(
   request: AuthRequest,
   config: AuthConfig,
   required: Role,
   nowMs: number,
-): AuthDecision {
-  const decision = authenticate(request, config, nowMs);
+): Promise<AuthDecision> {
+  const decision = await authenticate(request, config, nowMs);
   if (!decision.ok) return decision;
   const { principal } = decision;
   if (

@@ -67,6 +67,7 @@ const Users = z.array(LocalUser);
 export const AuthEnv = {
   CAUSEWAY_AUTH_MODE: z.enum(["local", "proxy"]).default("local"),
   CAUSEWAY_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  CAUSEWAY_SESSION_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
   CAUSEWAY_SESSION_TTL: z.string().default("8h").pipe(duration),
   CAUSEWAY_USERS: z.string().default("[]").pipe(json(Users)),
   CAUSEWAY_USERS_FILE: z.string().min(1).optional(),
@@ -113,6 +114,8 @@ export type AuthConfig = {
   mode: "local" | "proxy";
   /** Null only in processes that serve no one (collector, demo); the app refuses to start. */
   sessionSecret: string | null;
+  /** A secret being rotated out: sessions it signed are still accepted while it is set. */
+  previousSessionSecret: string | null;
   sessionTtlSeconds: number;
   users: LocalUser[];
   apiTokens: ApiToken[];
@@ -167,6 +170,7 @@ export function authConfig(
     config: {
       mode: env.CAUSEWAY_AUTH_MODE,
       sessionSecret: env.CAUSEWAY_SESSION_SECRET ?? null,
+      previousSessionSecret: env.CAUSEWAY_SESSION_SECRET_PREVIOUS ?? null,
       sessionTtlSeconds: env.CAUSEWAY_SESSION_TTL,
       users,
       apiTokens: env.CAUSEWAY_API_TOKENS,

@@ -223,6 +223,7 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     auth: {
       ...config.auth,
       sessionSecret: config.auth.sessionSecret ? "***" : null,
+      previousSessionSecret: config.auth.previousSessionSecret ? "***" : null,
       users: config.auth.users.map(({ username, role }) => ({ username, role })),
       apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
     },

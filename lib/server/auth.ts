@@ -21,7 +21,7 @@ export function authorizeRequest(
   request: Request,
   config: AuthConfig,
   required: Role,
-): AuthDecision {
+): Promise<AuthDecision> {
   return authorize(
     {
       method: request.method,

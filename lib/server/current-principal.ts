@@ -8,7 +8,7 @@ import { serverContext } from "./context";
 export async function currentPrincipal(): Promise<Principal | null> {
   const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
   const requestHeaders = new Headers(headerList);
-  const decision = authenticate(
+  const decision = await authenticate(
     {
       method: "GET",
       headers: requestHeaders,

@@ -14,7 +14,7 @@ import { errorResponse } from "./responses";
  * token, 403 JSON for a role below `role` or a state-changing request from a foreign Origin.
  */
 export async function requireRole(request: Request, role: Role): Promise<Principal | Response> {
-  const decision = authorizeRequest(request, serverContext().config.auth, role);
+  const decision = await authorizeRequest(request, serverContext().config.auth, role);
   return decision.ok ? decision.principal : errorResponse(decision.status, decision.error);
 }
 

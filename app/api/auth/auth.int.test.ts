@@ -66,21 +66,21 @@ describe("sessions", () => {
 
   it("refuses a forged, an expired and a tampered session with 401", async () => {
     const now = Date.now();
-    const forged = issueSession(
+    const forged = await issueSession(
       "mallory",
       "admin",
       3600,
       "not-the-secret-not-the-secret-12345",
       now,
     );
-    const expired = issueSession(user("admin"), "admin", 60, secret, now - 3_600_000);
+    const expired = await issueSession(user("admin"), "admin", 60, secret, now - 3_600_000);
     const genuine = await signIn("viewer");
-    const [, signature] = genuine.split(".");
-    const promoted = signSession(
-      { sub: user("viewer"), role: "admin", exp: now / 1000 + 3600 },
+    const signature = genuine.split(".")[2];
+    const promoted = await signSession(
+      { sub: user("viewer"), role: "admin", exp: Math.floor(now / 1000) + 3600 },
       "x".repeat(40),
     );
-    const tampered = `${promoted.split(".")[0]}.${signature}`;
+    const tampered = `${promoted.split(".").slice(0, 2).join(".")}.${signature}`;
     for (const [token, message] of [
       [forged, /not valid/],
       [expired, /expired/],
@@ -204,12 +204,41 @@ describe("trusted-proxy mode", () => {
   });
 
   it("does not accept local session cookies in proxy mode", async () => {
-    const token = issueSession(user("admin"), "admin", 3600, secret, Date.now());
+    const token = await issueSession(user("admin"), "admin", 3600, secret, Date.now());
     const response = await fetch(
       `http://127.0.0.1:${proxied.port}/api/auth/session`,
       withCookie(token),
     );
     expect(response.status).toBe(401);
+  });
+});
+
+describe("a session secret change", () => {
+  let rotated: AppServer;
+  const newSecret = `rotated-${secret}`;
+
+  beforeAll(async () => {
+    rotated = await startApp({
+      CAUSEWAY_SESSION_SECRET: newSecret,
+      CAUSEWAY_SESSION_SECRET_PREVIOUS: secret,
+    });
+  });
+
+  afterAll(async () => {
+    await rotated?.stop();
+  });
+
+  it("keeps sessions signed with the previous secret while it is set, and signs new ones with the new", async () => {
+    const session = (token: string) =>
+      fetch(`http://127.0.0.1:${rotated.port}/api/auth/session`, withCookie(token));
+    const before = await signIn("viewer");
+    expect(await (await session(before)).json()).toMatchObject({ username: user("viewer") });
+
+    const fresh = await issueSession(user("admin"), "admin", 3600, newSecret, Date.now());
+    expect((await session(fresh)).status).toBe(200);
+    // npm test's own app knows only the old secret, so it refuses the new one's sessions.
+    const onOldApp = await fetch(`${appUrl}/api/auth/session`, withCookie(fresh));
+    expect(onOldApp.status).toBe(401);
   });
 });
 

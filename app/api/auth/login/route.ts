@@ -69,7 +69,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const { user } = attempt;
 
-  const token = issueSession(
+  const token = await issueSession(
     user.username,
     user.role,
     auth.sessionTtlSeconds,
