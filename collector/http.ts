@@ -3,7 +3,7 @@ import type { CollectorMetrics } from "./metrics";
 import type { Probes } from "./probes";
 
 /**
- * `/metrics` (Prometheus text) and `/healthz` (200 while Elasticsearch and Kafka answer, 503 with
+ * `/metrics` (Prometheus text, or OpenMetrics when asked for) and `/healthz` (200 while Elasticsearch and Kafka answer, 503 with
  * the reasons otherwise).
  */
 export function startHttpServer(
@@ -12,15 +12,19 @@ export function startHttpServer(
   probes: Probes,
 ): Promise<http.Server> {
   const server = http.createServer((request, response) => {
-    void answer(request.url ?? "", response).catch(() => {
+    void answer(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
-  const answer = async (url: string, response: http.ServerResponse) => {
+  const answer = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const url = request.url ?? "";
     if (url === "/metrics") {
-      const body = metrics.render(await probes.kafkaGauges());
-      response.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+      const { contentType, body } = await metrics.expose(
+        await probes.kafkaGauges(),
+        request.headers.accept,
+      );
+      response.writeHead(200, { "content-type": contentType });
       response.end(body);
     } else if (url === "/healthz") {
       const { healthy, reasons } = await probes.health();

@@ -1,3 +1,12 @@
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type OpenMetricsContentType,
+  type PrometheusContentType,
+} from "prom-client";
 import { ReadFlag } from "@/lib/events/event";
 
 /** Upper bounds (seconds) of the bulk latency histogram: 5 ms to 30 s. */
@@ -7,44 +16,6 @@ export const INDEX_DELAY_SECONDS_BUCKETS = [
   0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 5, 10, 30, 60, 300, 3600,
 ];
 
-/** A Prometheus histogram: cumulative buckets, a sum and a count. */
-class Histogram {
-  private readonly buckets: number[];
-  private count = 0;
-  private sum = 0;
-
-  constructor(
-    private readonly name: string,
-    private readonly help: string,
-    private readonly bounds: readonly number[],
-  ) {
-    this.buckets = bounds.map(() => 0);
-  }
-
-  get observations(): number {
-    return this.count;
-  }
-
-  observe(value: number): void {
-    this.count += 1;
-    this.sum += value;
-    this.bounds.forEach((bound, i) => {
-      if (value <= bound) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
-    });
-  }
-
-  render(): string[] {
-    return [
-      `# HELP ${this.name} ${this.help}`,
-      `# TYPE ${this.name} histogram`,
-      ...this.bounds.map((bound, i) => `${this.name}_bucket{le="${bound}"} ${this.buckets[i]}`),
-      `${this.name}_bucket{le="+Inf"} ${this.count}`,
-      `${this.name}_sum ${this.sum.toFixed(6)}`,
-      `${this.name}_count ${this.count}`,
-    ];
-  }
-}
-
 /** What /metrics reads from Kafka at scrape time (absent while Kafka is unreachable). */
 export type KafkaGauges = {
   /** The collector group's lag per partition of every collected topic. */
@@ -53,7 +24,13 @@ export type KafkaGauges = {
   dlqDepth: { topic: string; depth: number }[];
 };
 
-/** The collector's counters, rendered in the Prometheus text format on /metrics. */
+export type Exposition = { contentType: string; body: string };
+
+/**
+ * The collector's metrics, exposed with prom-client in the Prometheus text format or, when the
+ * scraper asks for it, OpenMetrics. The hot path only adds to plain fields and two histograms;
+ * counters and gauges read those fields when scraped, so indexing a record costs no label lookups.
+ */
 export class CollectorMetrics {
   recordsIndexed = 0;
   bulkFailures = 0;
@@ -66,19 +43,132 @@ export class CollectorMetrics {
   readonly indexedOffsets = new Map<string, string>();
   /** Partitions this instance is assigned, per topic, as of its last group join. */
   assignedPartitions = new Map<string, number[]>();
-  private readonly bulkSeconds = new Histogram(
-    "causeway_bulk_request_duration_seconds",
-    "Time of each bulk request to Elasticsearch.",
-    BULK_SECONDS_BUCKETS,
-  );
-  private readonly indexDelay = new Histogram(
-    "causeway_index_delay_seconds",
-    "Time from each record's Kafka timestamp to Elasticsearch acknowledging it; searchable one refresh later.",
-    INDEX_DELAY_SECONDS_BUCKETS,
-  );
 
-  get bulkRequests(): number {
-    return this.bulkSeconds.observations;
+  private readonly prometheus = new Registry<PrometheusContentType>();
+  private readonly openMetrics = new Registry<OpenMetricsContentType>();
+  /** The Kafka answer of the scrape being rendered. */
+  private kafka: KafkaGauges | null = null;
+  private readonly bulkSeconds: Histogram;
+  private readonly indexDelay: Histogram;
+
+  constructor() {
+    this.openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+    const registers = [this.prometheus, this.openMetrics];
+    for (const register of registers)
+      collectDefaultMetrics({ register, prefix: "causeway_collector_" });
+    type Samples<L extends string> = () => Iterable<[Partial<Record<L, string | number>>, number]>;
+    const counter = <L extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly L[],
+      read: Samples<L>,
+    ) =>
+      new Counter({
+        name,
+        help,
+        labelNames,
+        registers,
+        collect() {
+          this.reset();
+          for (const [labels, value] of read()) this.inc(labels, value);
+        },
+      });
+    const gauge = <L extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly L[],
+      read: Samples<L>,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        collect() {
+          this.reset();
+          for (const [labels, value] of read()) this.set(labels, value);
+        },
+      });
+
+    counter(
+      "causeway_records_indexed_total",
+      "Kafka records acknowledged by Elasticsearch.",
+      [],
+      () => [[{}, this.recordsIndexed]],
+    );
+    counter(
+      "causeway_decode_flags_total",
+      "Records indexed with something unreadable, by kind.",
+      ["flag"],
+      () => [...this.flags].map(([flag, n]) => [{ flag }, n]),
+    );
+    this.bulkSeconds = new Histogram({
+      name: "causeway_bulk_request_duration_seconds",
+      help: "Time of each bulk request to Elasticsearch.",
+      buckets: BULK_SECONDS_BUCKETS,
+      registers,
+    });
+    this.indexDelay = new Histogram({
+      name: "causeway_index_delay_seconds",
+      help: "Time from each record's Kafka timestamp to Elasticsearch acknowledging it; searchable one refresh later.",
+      buckets: INDEX_DELAY_SECONDS_BUCKETS,
+      registers,
+    });
+    counter(
+      "causeway_bulk_failures_total",
+      "Bulk requests that failed, wholly or in part, and were retried.",
+      [],
+      () => [[{}, this.bulkFailures]],
+    );
+    counter(
+      "causeway_dlq_webhooks_total",
+      "DLQ webhooks this instance sent for new failure groups, by outcome.",
+      ["outcome"],
+      () => [
+        [{ outcome: "delivered" }, this.dlqWebhooks.delivered],
+        [{ outcome: "failed" }, this.dlqWebhooks.failed],
+      ],
+    );
+    gauge(
+      "causeway_elasticsearch_up",
+      "Whether the last bulk request reached Elasticsearch.",
+      [],
+      () => [[{}, this.elasticsearchUp]],
+    );
+    gauge(
+      "causeway_kafka_up",
+      "Whether the broker answered this scrape's offset requests.",
+      [],
+      () => [[{}, this.kafka ? 1 : 0]],
+    );
+    gauge(
+      "causeway_assigned_partitions",
+      "Partitions assigned to this collector instance.",
+      ["topic"],
+      () => [...this.assignedPartitions].map(([topic, p]) => [{ topic }, p.length]),
+    );
+    gauge(
+      "causeway_indexed_offset",
+      "Highest offset indexed per partition.",
+      ["topic", "partition"],
+      () =>
+        [...this.indexedOffsets].map(([key, offset]) => {
+          const [topic = "", partition = ""] = key.split("\u0000");
+          return [{ topic, partition }, Number(offset)];
+        }),
+    );
+    gauge(
+      "causeway_consumer_lag",
+      "Records not yet committed by the collector's group, per partition.",
+      ["topic", "partition"],
+      () => (this.kafka?.lag ?? []).map(({ topic, partition, lag }) => [{ topic, partition }, lag]),
+    );
+    gauge(
+      "causeway_dlq_depth",
+      "Records held in each DLQ topic (high minus low watermark).",
+      ["topic"],
+      () => (this.kafka?.dlqDepth ?? []).map(({ topic, depth }) => [{ topic }, depth]),
+    );
   }
 
   recordIndexed(
@@ -101,57 +191,17 @@ export class CollectorMetrics {
     this.bulkSeconds.observe(seconds);
   }
 
-  render(kafka: KafkaGauges | null): string {
-    const lines = [
-      "# HELP causeway_records_indexed_total Kafka records acknowledged by Elasticsearch.",
-      "# TYPE causeway_records_indexed_total counter",
-      `causeway_records_indexed_total ${this.recordsIndexed}`,
-      "# HELP causeway_decode_flags_total Records indexed with something unreadable, by kind.",
-      "# TYPE causeway_decode_flags_total counter",
-      ...[...this.flags].map(([flag, n]) => `causeway_decode_flags_total{flag="${flag}"} ${n}`),
-      ...this.bulkSeconds.render(),
-      ...this.indexDelay.render(),
-      "# HELP causeway_bulk_failures_total Bulk requests that failed, wholly or in part, and were retried.",
-      "# TYPE causeway_bulk_failures_total counter",
-      `causeway_bulk_failures_total ${this.bulkFailures}`,
-      "# HELP causeway_dlq_webhooks_total DLQ webhooks this instance sent for new failure groups, by outcome.",
-      "# TYPE causeway_dlq_webhooks_total counter",
-      `causeway_dlq_webhooks_total{outcome="delivered"} ${this.dlqWebhooks.delivered}`,
-      `causeway_dlq_webhooks_total{outcome="failed"} ${this.dlqWebhooks.failed}`,
-      "# HELP causeway_elasticsearch_up Whether the last bulk request reached Elasticsearch.",
-      "# TYPE causeway_elasticsearch_up gauge",
-      `causeway_elasticsearch_up ${this.elasticsearchUp}`,
-      "# HELP causeway_kafka_up Whether the broker answered this scrape's offset requests.",
-      "# TYPE causeway_kafka_up gauge",
-      `causeway_kafka_up ${kafka ? 1 : 0}`,
-      "# HELP causeway_assigned_partitions Partitions assigned to this collector instance.",
-      "# TYPE causeway_assigned_partitions gauge",
-      ...[...this.assignedPartitions].map(
-        ([topic, partitions]) =>
-          `causeway_assigned_partitions{topic="${escapeLabel(topic)}"} ${partitions.length}`,
-      ),
-      "# HELP causeway_indexed_offset Highest offset indexed per partition.",
-      "# TYPE causeway_indexed_offset gauge",
-      ...[...this.indexedOffsets].map(([key, offset]) => {
-        const [topic, partition] = key.split("\u0000");
-        return `causeway_indexed_offset{topic="${escapeLabel(topic ?? "")}",partition="${partition}"} ${offset}`;
-      }),
-      "# HELP causeway_consumer_lag Records not yet committed by the collector's group, per partition.",
-      "# TYPE causeway_consumer_lag gauge",
-      ...(kafka?.lag ?? []).map(
-        ({ topic, partition, lag }) =>
-          `causeway_consumer_lag{topic="${escapeLabel(topic)}",partition="${partition}"} ${lag}`,
-      ),
-      "# HELP causeway_dlq_depth Records held in each DLQ topic (high minus low watermark).",
-      "# TYPE causeway_dlq_depth gauge",
-      ...(kafka?.dlqDepth ?? []).map(
-        ({ topic, depth }) => `causeway_dlq_depth{topic="${escapeLabel(topic)}"} ${depth}`,
-      ),
-    ];
-    return `${lines.join("\n")}\n`;
+  /**
+   * Every metric as of now, with `kafka` the broker's answer for this scrape; OpenMetrics when
+   * the scraper's Accept header asks for it, as Prometheus does when it prefers it.
+   */
+  async expose(kafka: KafkaGauges | null, accept = ""): Promise<Exposition> {
+    const registry = accept.includes("application/openmetrics-text")
+      ? this.openMetrics
+      : this.prometheus;
+    // Scrapes are serialized: the gauges read `kafka` while the registry renders.
+    this.kafka = kafka;
+    const body = await registry.metrics();
+    return { contentType: registry.contentType, body };
   }
-}
-
-function escapeLabel(value: string): string {
-  return value.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n");
 }
