@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PEER_HEADER, PEER_STAMP_ENV } from "../lib/auth/authorize";
 import { ConfigError, loadConfig } from "../lib/config/config";
+import { httpRequestSeconds } from "../lib/server/app-metrics";
+import { routeMatcher, type RoutesManifest } from "../lib/server/route-patterns";
 import { staticAssets } from "../lib/server/static-assets";
 
 /**
@@ -11,7 +14,8 @@ import { staticAssets } from "../lib/server/static-assets";
  * `next start` cannot serve: trusted-proxy sign-in must know which address a request really came
  * from, so this server stamps the socket's peer address on every request, replacing whatever a
  * client sent under that name. It also refuses to start without a session secret, and serves the
- * build's hashed assets itself, compressed once (lib/server/static-assets.ts).
+ * build's hashed assets itself, compressed once (lib/server/static-assets.ts), and times every
+ * answer by route for /metrics.
  */
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -48,7 +52,18 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const assets = staticAssets(path.join(process.cwd(), ".next", "static"));
+  const routeOf = routeMatcher(
+    JSON.parse(
+      readFileSync(path.join(process.cwd(), ".next", "routes-manifest.json"), "utf8"),
+    ) as RoutesManifest,
+  );
   const server = createServer((req, res) => {
+    const started = performance.now();
+    res.once("finish", () => {
+      const route = routeOf(new URL(req.url ?? "/", "http://app").pathname);
+      const labels = { method: req.method ?? "GET", route, status: String(res.statusCode) };
+      httpRequestSeconds.observe(labels, (performance.now() - started) / 1000);
+    });
     req.headers[PEER_HEADER] = `${stamp} ${req.socket.remoteAddress ?? ""}`;
     void assets(req, res).then((served) => (served ? undefined : handle(req, res)));
   });

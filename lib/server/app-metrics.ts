@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, register } from "prom-client";
+import { Counter, Histogram, collectDefaultMetrics, register } from "prom-client";
 
 /**
  * The app server's Prometheus metrics, in prom-client's default registry. Route modules are
@@ -12,6 +12,20 @@ function counter<L extends string>(name: string, help: string, labelNames: reado
   );
 }
 
+function histogram<L extends string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[],
+  buckets: number[],
+) {
+  return (
+    (register.getSingleMetric(name) as Histogram<L> | undefined) ??
+    new Histogram({ name, help, labelNames, buckets })
+  );
+}
+
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 const globalKey = Symbol.for("causeway.app-metrics.defaults");
 const marked = globalThis as { [globalKey]?: true };
 if (!marked[globalKey]) {
@@ -24,6 +38,22 @@ export const signInFailures = counter(
   "causeway_app_sign_in_failures_total",
   "Sign-ins refused, by reason.",
   ["reason"],
+);
+
+/** Every request the app server answers, by route pattern (route-patterns.ts). */
+export const httpRequestSeconds = histogram(
+  "causeway_app_http_request_duration_seconds",
+  "Time from a request's arrival to the end of its answer, by method, route and status.",
+  ["method", "route", "status"],
+  SECONDS_BUCKETS,
+);
+
+/** Every request the app makes to Elasticsearch, by operation (`_search`, `_doc`, …). */
+export const elasticsearchRequestSeconds = histogram(
+  "causeway_app_elasticsearch_request_duration_seconds",
+  "Time of each Elasticsearch request the app makes, by operation and outcome.",
+  ["operation", "outcome"],
+  SECONDS_BUCKETS,
 );
 
 export const metricsRegistry = register;

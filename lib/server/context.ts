@@ -2,6 +2,8 @@ import type { Client } from "@elastic/elasticsearch";
 import type { Kafka } from "kafkajs";
 import { loadConfig, type Config } from "../config/config";
 import { createElasticsearch } from "../elastic/client";
+import { timeRequests } from "../elastic/request-timing";
+import { elasticsearchRequestSeconds } from "./app-metrics";
 import { createKafka } from "../kafka/client";
 import { committedOffsetsReader, type CommittedOffsetsReader } from "../kafka/committed-offsets";
 import { flowStatsCache, type FlowStatsCache } from "./flow-stats-cache";
@@ -24,6 +26,9 @@ export function serverContext(): ServerContext {
   if (!context) {
     const config = loadConfig(process.env);
     const es = createElasticsearch(config.elasticsearchUrl);
+    timeRequests(es, (operation, outcome, seconds) =>
+      elasticsearchRequestSeconds.observe({ operation, outcome }, seconds),
+    );
     const kafka = createKafka(config.kafkaBrokers, "causeway-app");
     context = {
       config,

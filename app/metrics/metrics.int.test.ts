@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { apiFetch, appUrl } from "@/lib/testing/real-stack";
+
+/** The app's /metrics as Prometheus scrapes it, against the app `npm test` runs. */
+function sample(text: string, name: string, labels: Record<string, string>): number | null {
+  const line = text
+    .split("\n")
+    .find(
+      (l) =>
+        l.startsWith(`${name}{`) &&
+        Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+    );
+  return line ? Number(line.split(" ").at(-1)) : null;
+}
+
+describe("the app's /metrics", () => {
+  it("needs credentials, like every other path", async () => {
+    const response = await fetch(`${appUrl}/metrics`);
+    expect(response.status).toBe(401);
+  });
+
+  it("times requests by route pattern and Elasticsearch requests by operation", async () => {
+    const chain = `/api/chains/${encodeURIComponent("metrics-probe-1")}`;
+    expect((await apiFetch(chain)).status).toBe(200);
+    expect((await apiFetch("/api/dlq/summary")).status).toBe(200);
+    const response = await apiFetch("/metrics");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    const requests = "causeway_app_http_request_duration_seconds_count";
+    expect(
+      sample(text, requests, {
+        route: "/api/chains/[correlationId]",
+        method: "GET",
+        status: "200",
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(sample(text, requests, { route: "/api/dlq/summary" })).toBeGreaterThanOrEqual(1);
+    expect(text).not.toContain("metrics-probe-1");
+    expect(
+      sample(text, "causeway_app_elasticsearch_request_duration_seconds_count", {
+        operation: "_search",
+        outcome: "ok",
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(sample(text, "causeway_app_process_resident_memory_bytes", {})).toBeNull();
+    expect(text).toMatch(/^causeway_app_process_resident_memory_bytes \d+$/m);
+  });
+});
