@@ -1,4 +1,5 @@
-import { Counter, Histogram, collectDefaultMetrics, register } from "prom-client";
+import { Counter, Gauge, Histogram, collectDefaultMetrics, register } from "prom-client";
+import type { LagOverview } from "../lag/views";
 
 /**
  * The app server's Prometheus metrics, in prom-client's default registry. Route modules are
@@ -55,5 +56,49 @@ export const elasticsearchRequestSeconds = histogram(
   ["operation", "outcome"],
   SECONDS_BUCKETS,
 );
+
+function gauge<L extends string>(name: string, help: string, labelNames: readonly L[]) {
+  return (
+    (register.getSingleMetric(name) as Gauge<L> | undefined) ??
+    new Gauge({ name, help, labelNames })
+  );
+}
+
+const lagStatus = gauge(
+  "causeway_lag_status",
+  "1 for each consumer group and topic, labelled with its lag status as the lag page shows it (OK, WARN, STALL, REWIND, STOP, ERR).",
+  ["group", "topic", "status"],
+);
+const lagMessages = gauge(
+  "causeway_lag_messages",
+  "Records the consumer group has not committed yet, per topic.",
+  ["group", "topic"],
+);
+const lagSeconds = gauge(
+  "causeway_lag_seconds",
+  "How far behind the consumer group is, in seconds, per topic (its worst partition).",
+  ["group", "topic"],
+);
+const lagUp = gauge(
+  "causeway_lag_overview_up",
+  "Whether this scrape could read the lag samples from Elasticsearch.",
+  [],
+);
+
+/**
+ * The lag page's verdicts as gauges, set at each scrape from the same overview, so alert rules
+ * judge lag exactly as the page does. Null when the samples could not be read.
+ */
+export function setLagGauges(overview: LagOverview | null): void {
+  for (const metric of [lagStatus, lagMessages, lagSeconds]) metric.reset();
+  lagUp.set(overview ? 1 : 0);
+  for (const row of overview?.rows ?? []) {
+    if (row.presence === "vanished") continue;
+    const labels = { group: row.group, topic: row.topic };
+    lagStatus.set({ ...labels, status: row.status }, 1);
+    lagMessages.set(labels, row.totalLag);
+    if (row.maxLagSeconds !== null) lagSeconds.set(labels, row.maxLagSeconds);
+  }
+}
 
 export const metricsRegistry = register;
