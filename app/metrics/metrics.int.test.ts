@@ -46,4 +46,16 @@ describe("the app's /metrics", () => {
     expect(sample(text, "causeway_app_process_resident_memory_bytes", {})).toBeNull();
     expect(text).toMatch(/^causeway_app_process_resident_memory_bytes \d+$/m);
   });
+
+  it("carries each consumer group's lag verdict, as the lag page judges it", async () => {
+    const [overview, metrics] = await Promise.all([apiFetch("/api/lag"), apiFetch("/metrics")]);
+    const text = await metrics.text();
+    expect(text).toMatch(/^causeway_lag_overview_up 1$/m);
+    const { rows } = (await overview.json()) as {
+      rows: { group: string; topic: string; status: string; presence: string }[];
+    };
+    const row = rows.find((r) => r.presence !== "vanished");
+    if (!row) throw new Error("the collector has sampled no consumer group yet");
+    expect(sample(text, "causeway_lag_status", { group: row.group, topic: row.topic })).toBe(1);
+  });
 });
