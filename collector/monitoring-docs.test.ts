@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CollectorMetrics } from "@/collector/metrics";
-import { metricsRegistry, setLagGauges } from "./app-metrics";
+import { metricsRegistry, setLagGauges } from "@/lib/server/app-metrics";
 
 /**
  * The alert rules and the Grafana dashboard in docs/ name metrics by hand: each name must be one
  * the collector or the app really exposes, so renaming a metric cannot silently break them.
  */
-const docs = path.resolve(import.meta.dirname, "../../docs");
+const docs = path.resolve(import.meta.dirname, "../docs");
 const files = ["prometheus/causeway-alerts.yml", "grafana/causeway-dashboard.json"];
 
 function exposedNames(text: string): Set<string> {
