@@ -27,7 +27,8 @@ function json(status: number, error: string): Response {
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const https = servedOverHttps(request.url, request.headers);
-  const isApi = pathname.startsWith("/api/");
+  // Machine endpoints answer JSON errors and get no page policy; /metrics is Prometheus'.
+  const isApi = pathname.startsWith("/api/") || pathname === "/metrics";
   const policy = isApi
     ? NON_DOCUMENT_POLICY
     : pagePolicy(newNonce(), { development: process.env.NODE_ENV === "development", https });
