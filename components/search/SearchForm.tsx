@@ -31,7 +31,7 @@ export function SearchForm({ initial }: { initial?: SearchInput }) {
     <form onSubmit={submit} role="search" className="space-y-3" data-testid="search-form">
       <div className="space-y-1">
         <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
-          Correlation id, event id, message key or payload text
+          Correlation id, event id, message key, topic or payload text
         </label>
         <div className="flex gap-2">
           <input
@@ -41,7 +41,7 @@ export function SearchForm({ initial }: { initial?: SearchInput }) {
             defaultValue={initial?.q}
             autoComplete="off"
             spellCheck={false}
-            placeholder="e.g. order-1042, a customer email, an event id"
+            placeholder="e.g. order-1042, a customer email, an event id, payments.DLQ"
             className={`${inputClass} w-full font-mono`}
           />
           <Button type="submit">Search</Button>

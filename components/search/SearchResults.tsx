@@ -12,6 +12,7 @@ const matchLabel = {
   correlationId: "correlation id",
   eventId: "event id",
   key: "key",
+  topic: "topic",
   payload: "payload",
 } as const;
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { count, duration, listOf } from "./describe";
 
-export const SearchMatch = z.enum(["correlationId", "eventId", "key", "payload"]);
+export const SearchMatch = z.enum(["correlationId", "eventId", "key", "topic", "payload"]);
 export type SearchMatch = z.infer<typeof SearchMatch>;
 
 export const ChainSummary = z.object({
@@ -79,7 +79,7 @@ export const SearchParams = z
     q: z
       .string()
       .trim()
-      .min(1, "q is empty: give a correlation id, event id, message key or payload text")
+      .min(1, "q is empty: give a correlation id, event id, message key, topic or payload text")
       .max(512, "q is longer than 512 characters"),
     from: z.iso.datetime({ offset: true, message: "from must be an ISO date-time" }).nullable(),
     to: z.iso.datetime({ offset: true, message: "to must be an ISO date-time" }).nullable(),

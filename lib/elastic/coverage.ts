@@ -1,4 +1,5 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
+import { createIndexWhenMissing } from "./create-index";
 
 /**
  * Index coverage: per topic-partition, the highest offset the collector has had acknowledged by
@@ -23,27 +24,20 @@ export function coverageIndex(prefix: string): string {
 const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 };
 
 export async function ensureCoverageIndex(es: Client, prefix: string): Promise<void> {
-  const index = coverageIndex(prefix);
-  if (await es.indices.exists({ index })) return;
-  try {
-    await es.indices.create({
-      index,
-      settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "1s" },
-      mappings: {
-        dynamic: "strict",
-        properties: {
-          topic: keyword,
-          partition: { type: "integer" },
-          offset: { type: "long" },
-          indexedAt: { type: "date" },
-          highWatermark: { type: "long" },
-        },
+  await createIndexWhenMissing(es, {
+    index: coverageIndex(prefix),
+    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "1s" },
+    mappings: {
+      dynamic: "strict",
+      properties: {
+        topic: keyword,
+        partition: { type: "integer" },
+        offset: { type: "long" },
+        indexedAt: { type: "date" },
+        highWatermark: { type: "long" },
       },
-    });
-  } catch (error) {
-    // Two collectors starting together may both try; the loser finds it made.
-    if (!String(error).includes("resource_already_exists_exception")) throw error;
-  }
+    },
+  });
 }
 
 /**

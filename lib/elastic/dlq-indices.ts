@@ -1,4 +1,5 @@
-import { errors, type Client, type estypes } from "@elastic/elasticsearch";
+import type { Client, estypes } from "@elastic/elasticsearch";
+import { createIndexWhenMissing } from "./create-index";
 
 /**
  * The two small indices of DLQ work: triage state (one document per group or record, updated
@@ -48,22 +49,16 @@ const auditMappings: estypes.MappingTypeMapping = {
 
 const ensured = new Set<string>();
 
+/** A request waits this long for the index; after that the API answers 503 with Retry-After. */
+const READY_WAIT = "10s";
+
 async function ensureIndex(es: Client, index: string, mappings: estypes.MappingTypeMapping) {
   if (ensured.has(index)) return;
-  try {
-    await es.indices.create({
-      index,
-      settings: { number_of_shards: 1, number_of_replicas: 0 },
-      mappings,
-    });
-  } catch (error) {
-    const alreadyThere =
-      error instanceof errors.ResponseError &&
-      error.body?.error?.type === "resource_already_exists_exception";
-    if (!alreadyThere) throw error;
-  }
-  // A search that arrives before the new index's shard is active fails with 503.
-  await es.cluster.health({ index, wait_for_status: "yellow", timeout: "30s" });
+  await createIndexWhenMissing(
+    es,
+    { index, settings: { number_of_shards: 1, number_of_replicas: 0 }, mappings },
+    READY_WAIT,
+  );
   ensured.add(index);
 }
 

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { computeFlowStats, FlowStats } from "../chain/flows";
 import { Event } from "../events/event";
+import { createIndexWhenMissing } from "./create-index";
 import { eventsAlias } from "./indices";
 
 export function flowStatsIndex(prefix: string): string {
@@ -37,21 +38,14 @@ const FIELDS = [
 ];
 
 export async function ensureFlowStatsIndex(es: Client, prefix: string): Promise<void> {
-  const index = flowStatsIndex(prefix);
-  if (await es.indices.exists({ index })) return;
-  await es.indices
-    .create({
-      index,
-      settings: { number_of_shards: 1, number_of_replicas: 0 },
-      mappings: {
-        dynamic: false,
-        properties: { computedAt: { type: "date" }, stats: { type: "object", enabled: false } },
-      },
-    })
-    .catch((error: unknown) => {
-      // Two processes may create it at once; the loser finds it there.
-      if (!String(error).includes("resource_already_exists_exception")) throw error;
-    });
+  await createIndexWhenMissing(es, {
+    index: flowStatsIndex(prefix),
+    settings: { number_of_shards: 1, number_of_replicas: 0 },
+    mappings: {
+      dynamic: false,
+      properties: { computedAt: { type: "date" }, stats: { type: "object", enabled: false } },
+    },
+  });
 }
 
 /** Reads the newest `maxEvents` records of the window and computes the statistics from them. */

@@ -1,6 +1,7 @@
 import { errors, type Client, type estypes } from "@elastic/elasticsearch";
 import { z } from "zod";
 import { notificationClaimId } from "../dlq/webhook";
+import { createIndexWhenMissing } from "./create-index";
 
 /**
  * Claims of DLQ webhook notifications, one document per failure group (`webhook:<fingerprint>`).
@@ -33,33 +34,25 @@ export type NotificationClaim = z.infer<typeof NotificationClaim>;
 const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 };
 
 export async function ensureNotificationsIndex(es: Client, prefix: string): Promise<void> {
-  try {
-    await es.indices.create({
-      index: notificationsIndex(prefix),
-      settings: { number_of_shards: 1, number_of_replicas: 0 },
-      mappings: {
-        dynamic: "false",
-        properties: {
-          fingerprint: keyword,
-          regressedSince: { type: "date" },
-          dlqTopic: keyword,
-          firstRecordId: keyword,
-          correlationId: keyword,
-          claimedAt: { type: "date" },
-          status: keyword,
-          httpStatus: { type: "integer" },
-          attempts: { type: "integer" },
-          updatedAt: { type: "date" },
-        },
+  await createIndexWhenMissing(es, {
+    index: notificationsIndex(prefix),
+    settings: { number_of_shards: 1, number_of_replicas: 0 },
+    mappings: {
+      dynamic: "false",
+      properties: {
+        fingerprint: keyword,
+        regressedSince: { type: "date" },
+        dlqTopic: keyword,
+        firstRecordId: keyword,
+        correlationId: keyword,
+        claimedAt: { type: "date" },
+        status: keyword,
+        httpStatus: { type: "integer" },
+        attempts: { type: "integer" },
+        updatedAt: { type: "date" },
       },
-    });
-  } catch (error) {
-    // Two collectors starting together may both try; the loser finds it made.
-    const alreadyThere =
-      error instanceof errors.ResponseError &&
-      error.body?.error?.type === "resource_already_exists_exception";
-    if (!alreadyThere) throw error;
-  }
+    },
+  });
 }
 
 /**

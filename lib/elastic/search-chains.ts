@@ -1,6 +1,6 @@
 /**
- * Search for chains by correlation id, event id, message key or payload text. The user's text is
- * only ever a term value or the text of a `match` query, never query syntax.
+ * Search for chains by correlation id, event id, message key, topic or payload text. The user's
+ * text is only ever a term value or the text of a `match` query, never query syntax.
  */
 import type { Client, estypes } from "@elastic/elasticsearch";
 import {
@@ -45,6 +45,8 @@ export async function searchChains(
           named("correlationId", { term: { correlationId: input.q } }),
           named("eventId", { term: { eventId: input.q } }),
           named("key", { term: { key: input.q } }),
+          // People paste topic names as they remember them: `payments.dlq` finds payments.DLQ.
+          named("topic", { term: { topic: { value: input.q, case_insensitive: true } } }),
           named("payload", { term: { payloadFields: input.q } }),
           named("payload", { match: { raw: { query: input.q, operator: "and" } } }),
         ],

@@ -1,14 +1,24 @@
-import { errors } from "@elastic/elasticsearch";
+import { unavailability } from "@/lib/elastic/unavailable";
 
 /** Every API error is JSON `{error}` with a sentence saying what was wrong. */
-export function errorResponse(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+export function errorResponse(
+  status: number,
+  error: string,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-/** Maps failures of the stores behind the API to a status a client can act on. */
+/**
+ * Maps failures of the stores behind the API to a status a client can act on: 503 with
+ * Retry-After while Elasticsearch is unreachable, starting or has a shard not allocated yet.
+ */
 export function storeFailure(error: unknown): Response {
-  if (error instanceof errors.ConnectionError || error instanceof errors.TimeoutError) {
-    return errorResponse(503, "Elasticsearch is not reachable; try again shortly.");
+  const unavailable = unavailability(error);
+  if (unavailable) {
+    return errorResponse(503, unavailable.error, {
+      "retry-after": String(unavailable.retryAfterSeconds),
+    });
   }
   console.error(error);
   return errorResponse(500, "Internal error while reading the index.");
