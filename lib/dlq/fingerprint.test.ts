@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeEvent } from "../chain/__fixtures__/events";
-import { deadLetterGroupKey, normaliseMessage, rootCause } from "./fingerprint";
+import { rootCause } from "../envelope/root-cause";
+import { deadLetterGroupKey, normaliseMessage } from "./fingerprint";
 
 function declined(brand: string, last4: string, order: string, amount: string, attempt: number) {
   return makeEvent({
@@ -16,9 +17,23 @@ describe("normaliseMessage", () => {
   it("removes numbers, ids, uuids and quoted values but keeps the words", () => {
     expect(
       normaliseMessage(
-        "Order 4711 for customer cus_8f2a9 not found in 'eu-west' (request 3fa85f64-5717-4562-b3fc-2c963f66afa6)",
+        "Order 4711 for customer cus_8f2a9 not found in 'eu-west-1' (request 3fa85f64-5717-4562-b3fc-2c963f66afa6)",
       ),
     ).toBe("Order <*> for customer <*> not found in <*> (<*>)");
+  });
+
+  it("keeps quoted words of a fixed message and masks quoted values", () => {
+    expect(
+      normaliseMessage(
+        'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.',
+      ),
+    ).toBe(
+      'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.',
+    );
+    expect(normaliseMessage('For input string: "2x"')).toBe("For input string: <*>");
+    expect(normaliseMessage("Unexpected character 'ORDER|abc|broken'")).toBe(
+      "Unexpected character <*>",
+    );
   });
 
   it("keeps apostrophes inside words", () => {
