@@ -107,7 +107,7 @@ function withoutPayload(event: Event): Event {
   return {
     ...event,
     payload: null,
-    headers: {},
+    headers: [],
     flags: [...event.flags, "index-rejected"],
   };
 }

@@ -55,6 +55,11 @@ export function syntheticChain(
           consumerGroup: "payment-service",
           errorStack: null,
           failedAt: at,
+          wrapperClass: null,
+          stage: null,
+          stageClass: null,
+          connectorName: null,
+          taskId: null,
         },
       });
     }
@@ -84,7 +89,7 @@ function record(
     partition: 0,
     offset,
     key: correlationId,
-    headers: {},
+    headers: [],
     eventId: fields.eventId,
     eventType: fields.eventType,
     correlationId,

@@ -1,6 +1,8 @@
 import type { DeadLetterSummary } from "@/lib/events/event";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { ErrorClass } from "@/components/ui/ErrorClass";
 import { KeyValueList } from "@/components/ui/KeyValueList";
+import { describeConnectFailure } from "@/lib/dlq/failure";
 
 type DeadLetterDetailProps = {
   deadLetter: DeadLetterSummary;
@@ -16,11 +18,12 @@ export function DeadLetterDetail({ deadLetter, errorStack }: DeadLetterDetailPro
     >
       <h3 className="text-sm font-semibold">Dead-lettered</h3>
       <p className="mt-1 mb-2 text-sm break-words">
-        <span className="font-mono font-semibold">{deadLetter.errorClass ?? "Unknown error"}</span>
+        <ErrorClass errorClass={deadLetter.errorClass} wrapperClass={deadLetter.wrapperClass} />
         {deadLetter.errorMessage !== null && <>: {deadLetter.errorMessage}</>}
       </p>
       <KeyValueList
         items={[
+          ...connectItems(deadLetter),
           ["original topic", deadLetter.originalTopic],
           ["original partition", deadLetter.originalPartition],
           ["original offset", deadLetter.originalOffset],
@@ -41,4 +44,14 @@ export function DeadLetterDetail({ deadLetter, errorStack }: DeadLetterDetailPro
       )}
     </div>
   );
+}
+
+/** Kafka Connect says where in the pipeline the record failed. */
+function connectItems(deadLetter: DeadLetterSummary): [string, string | null][] {
+  const failed = describeConnectFailure(deadLetter);
+  if (failed === null) return [];
+  return [
+    ["failed in", failed],
+    ["stage class", deadLetter.stageClass],
+  ];
 }

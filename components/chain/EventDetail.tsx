@@ -123,7 +123,7 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
 }
 
 function RecordContent({ event }: { event: Event }) {
-  const headers = Object.entries(event.headers);
+  const { headers } = event;
   return (
     <div className="space-y-4">
       <details open={headers.length <= 12}>
@@ -138,8 +138,9 @@ function RecordContent({ event }: { event: Event }) {
             data-testid="event-headers"
           >
             <tbody>
-              {headers.map(([name, value]) => (
-                <tr key={name} className="border-t border-slate-100 align-top">
+              {/* Every header in order: a repeated name is shown each time it was sent. */}
+              {headers.map(({ key: name, value }, index) => (
+                <tr key={index} className="border-t border-slate-100 align-top">
                   <th className="w-2/5 py-1 pr-3 font-medium break-all text-slate-600">{name}</th>
                   <td className="py-1 break-all">
                     <span className="line-clamp-3">{value}</span>

@@ -4,7 +4,9 @@ import { usePathname, useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import type { BoardFilter } from "@/lib/dlq/board";
+import { ErrorClass } from "@/components/ui/ErrorClass";
+import type { BoardFilter, DeadLetterGroup } from "@/lib/dlq/board";
+import { describeConnectFailure } from "@/lib/dlq/failure";
 import { TriageState } from "@/lib/dlq/triage";
 import { GroupRecords } from "./GroupRecords";
 import { GroupReplayDialog } from "./GroupReplayDialog";
@@ -93,10 +95,14 @@ export function DlqBoard({ filter, canOperate }: { filter: BoardFilter; canOpera
                       )}
                     </td>
                     <td className="max-w-md">
-                      <div className="font-mono text-xs text-slate-500">
-                        {group.errorClass ?? "unknown error"}
+                      <div className="text-xs text-slate-500">
+                        <ErrorClass
+                          errorClass={group.errorClass}
+                          wrapperClass={group.wrapperClass}
+                        />
                       </div>
                       <div className="break-words">{group.message || "(no message)"}</div>
+                      {connectFailure(group)}
                     </td>
                     <td className="font-mono text-xs">
                       <div>{group.dlqTopic}</div>
@@ -276,5 +282,16 @@ function Filters({
       </label>
       <Button type="submit">Filter</Button>
     </form>
+  );
+}
+
+function connectFailure(group: DeadLetterGroup) {
+  const failed = describeConnectFailure(group);
+  if (failed === null) return null;
+  return (
+    <div className="text-xs text-slate-500" data-testid="connect-failure">
+      <div>{failed}</div>
+      {group.stageClass !== null && <div className="font-mono">{group.stageClass}</div>}
+    </div>
   );
 }

@@ -36,7 +36,7 @@ export function ReplayPlanView({ plan }: { plan: ReplayPlan }) {
       />
       <div>
         <h4 className="mb-1 text-xs font-semibold text-slate-500 uppercase">Headers</h4>
-        <KeyValueList items={Object.entries(plan.headers)} />
+        <KeyValueList items={plan.headers.map(({ key, value }) => [key, value] as const)} />
       </div>
       <div>
         <h4 className="mb-1 text-xs font-semibold text-slate-500 uppercase">

@@ -1,3 +1,4 @@
+import type { Header } from "../events/event";
 import type { Role } from "./roles";
 
 /**
@@ -82,7 +83,28 @@ export function maskValue<T>(value: T, paths: readonly MaskPath[]): T {
   ) as T;
 }
 
-type MaskableEvent = { payload: unknown; raw: string | null };
+type MaskableEvent = { payload: unknown; raw: string | null; headers?: readonly Header[] };
+
+/**
+ * Headers are a list of `{key, value}` (a name may repeat), but paths name them as the object
+ * they read as: `headers.authorization` masks the value of every `authorization` header.
+ */
+function maskHeaders(headers: readonly Header[], paths: readonly MaskPath[]): readonly Header[] {
+  const inHeaders: PathState[] = [];
+  for (const path of paths) step({ path, at: 0 }, "headers", inHeaders);
+  if (inHeaders.length === 0) return headers;
+  return headers.map((header) => {
+    const next: PathState[] = [];
+    for (const state of inHeaders) step(state, header.key, next);
+    return next.some(complete) ? { ...header, value: MASKED } : header;
+  });
+}
+
+function maskFields<T extends MaskableEvent>(event: T, paths: readonly MaskPath[]): T {
+  if (!event.headers) return maskValue(event, paths);
+  const { headers, ...rest } = event;
+  return { ...maskValue(rest, paths), headers: maskHeaders(headers, paths) } as unknown as T;
+}
 
 /**
  * What a viewer may see of an event. The raw value repeats the payload, so it goes when the
@@ -91,7 +113,7 @@ type MaskableEvent = { payload: unknown; raw: string | null };
  */
 export function maskEvent<T extends MaskableEvent>(event: T, paths: readonly MaskPath[]): T {
   if (paths.length === 0) return event;
-  const masked = maskValue(event, paths);
+  const masked = maskFields(event, paths);
   if (event.raw === null) return masked;
   if (event.payload !== null) return { ...masked, raw: null };
   const payloadPaths = paths.flatMap((p) =>

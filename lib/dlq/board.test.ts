@@ -11,6 +11,11 @@ const group: DeadLetterGroup = {
   fingerprint: "fp",
   dlqTopic: "payments.DLQ",
   errorClass: "com.shop.payment.CardDeclinedException",
+  wrapperClass: "org.springframework.kafka.listener.ListenerExecutionFailedException",
+  stage: null,
+  stageClass: null,
+  connectorName: null,
+  taskId: null,
   message: "Card declined by issuer: do_not_honor (<*>)",
   sampleMessage: "Card declined by issuer: do_not_honor (VISA ending 4242)",
   count: 3,
@@ -28,6 +33,7 @@ describe("groupMatches", () => {
   it("matches the error text case-insensitively against class and messages", () => {
     expect(groupMatches(group, { error: "carddeclined" })).toBe(true);
     expect(groupMatches(group, { error: "visa" })).toBe(true);
+    expect(groupMatches(group, { error: "ListenerExecutionFailed" })).toBe(true);
     expect(groupMatches(group, { error: "timeout" })).toBe(false);
   });
 

@@ -7,7 +7,15 @@ import { Triage, TriageState } from "./triage";
 export const DeadLetterGroup = z.object({
   fingerprint: z.string(),
   dlqTopic: z.string(),
+  /** The root cause's class, as on the chain. */
   errorClass: z.string().nullable(),
+  /** The class wrapping the root cause, as on the chain; from the group's latest record. */
+  wrapperClass: z.string().nullable(),
+  /** Kafka Connect's stage, its class, the connector and task, from the group's latest record. */
+  stage: z.string().nullable(),
+  stageClass: z.string().nullable(),
+  connectorName: z.string().nullable(),
+  taskId: z.number().int().nullable(),
   message: z.string(),
   /** One record's actual message, so the normalised one can be read against a real example. */
   sampleMessage: z.string().nullable(),
@@ -74,7 +82,7 @@ export function groupMatches(group: DeadLetterGroup, filter: BoardFilter): boole
   }
   if (filter.error) {
     const needle = filter.error.toLowerCase();
-    const haystack = [group.errorClass, group.message, group.sampleMessage]
+    const haystack = [group.errorClass, group.wrapperClass, group.message, group.sampleMessage]
       .filter((text) => text !== null)
       .join("\n")
       .toLowerCase();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeEvent } from "../chain/__fixtures__/events";
-import { deadLetterGroupKey, normaliseMessage, rootCause } from "./fingerprint";
+import { rootCause } from "../envelope/root-cause";
+import { realFailures } from "./__fixtures__/real-failures";
+import { deadLetterGroupKey, normaliseMessage } from "./fingerprint";
 
 function declined(brand: string, last4: string, order: string, amount: string, attempt: number) {
   return makeEvent({
@@ -16,9 +18,23 @@ describe("normaliseMessage", () => {
   it("removes numbers, ids, uuids and quoted values but keeps the words", () => {
     expect(
       normaliseMessage(
-        "Order 4711 for customer cus_8f2a9 not found in 'eu-west' (request 3fa85f64-5717-4562-b3fc-2c963f66afa6)",
+        "Order 4711 for customer cus_8f2a9 not found in 'eu-west-1' (request 3fa85f64-5717-4562-b3fc-2c963f66afa6)",
       ),
     ).toBe("Order <*> for customer <*> not found in <*> (<*>)");
+  });
+
+  it("keeps quoted words of a fixed message and masks quoted values", () => {
+    expect(
+      normaliseMessage(
+        'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.',
+      ),
+    ).toBe(
+      'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.',
+    );
+    expect(normaliseMessage('For input string: "2x"')).toBe("For input string: <*>");
+    expect(normaliseMessage("Unexpected character 'ORDER|abc|broken'")).toBe(
+      "Unexpected character <*>",
+    );
   });
 
   it("keeps apostrophes inside words", () => {
@@ -29,6 +45,30 @@ describe("normaliseMessage", () => {
     const poison = (id: string) =>
       `Unrecognized token 'ORDER|${id}|broken': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (Unexpected token 'O', "ORDER|${id}"... is not valid JSON)\n at [Source: (byte[])"ORDER|${id}|broken"; line: 1]`;
     expect(normaliseMessage(poison("a1b2c3"))).toBe(normaliseMessage(poison("ffe0991")));
+  });
+});
+
+describe("normaliseMessage on real clients' messages", () => {
+  it("masks a Spring listener's ids and numbers, not its quoted warehouse", () => {
+    const a = normaliseMessage(realFailures.springIllegalState("ord-1001", 2, "sku-17"));
+    expect(a).toBe('Order <*> cannot be reserved: warehouse "central" has no stock for <*> x <*>');
+    expect(normaliseMessage(realFailures.springIllegalState("ord-2002", 1, "sku-42"))).toBe(a);
+  });
+
+  it("masks the JDK's quoted input value", () => {
+    expect(normaliseMessage(realFailures.jdkNumberFormat("2x"))).toBe("For input string: <*>");
+  });
+
+  it("keeps Jackson's quoted field name, which says which field is wrong", () => {
+    expect(normaliseMessage(realFailures.jacksonUnrecognizedField)).toBe(
+      'Unrecognized field "colour" (class dev.causeway.clients.SpringRetryScenario$Order), not marked as ignorable (<*>)',
+    );
+  });
+
+  it("leaves Kafka Connect's fixed JsonConverter message whole", () => {
+    expect(normaliseMessage(realFailures.connectJsonConverter)).toBe(
+      realFailures.connectJsonConverter,
+    );
   });
 });
 

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Event } from "../events/event";
+import { lastHeader } from "../events/headers";
+import { CAUSE_CLASS_HEADERS, rootCause, STACK_HEADERS } from "../envelope/root-cause";
 
 /**
  * What makes two dead letters "the same failure": the DLQ topic, the root cause's error class
- * and its message with everything record-specific (numbers, ids, quoted values) taken out.
+ * and its message with everything record-specific (numbers, ids, quoted values but not quoted
+ * words) taken out.
  */
 export const DeadLetterGroupKey = z.object({
   fingerprint: z.string(),
@@ -14,50 +17,16 @@ export const DeadLetterGroupKey = z.object({
 });
 export type DeadLetterGroupKey = z.infer<typeof DeadLetterGroupKey>;
 
-export type Cause = { errorClass: string | null; message: string | null };
-
 const PLACEHOLDER = "<*>";
-const QUALIFIED_CLASS = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
-const CAUSE_LINE = new RegExp(String.raw`^(${QUALIFIED_CLASS})(?::\s?(.*))?$`);
-
-/** Stack and message markers after which the next (inner) cause is written. */
-const CAUSE_MARKERS = [/^\s*Caused by:\s*/gm, /;\s*nested exception is\s*/g, /\s*--->\s*/g];
-
-/** Headers in which frameworks carry the exception text, stack or inner cause. */
-const STACK_HEADERS = ["kafka_dlt-exception-stacktrace", "kafka_exception-stacktrace"];
-const CAUSE_CLASS_HEADERS = ["kafka_dlt-exception-cause-fqcn", "kafka_exception-cause-fqcn"];
 
 /**
- * Follows "Caused by:", "; nested exception is" and .NET's " ---> " to the innermost cause
- * written in the message or stack trace; falls back to the outer class and message.
+ * A quoted word or name (`"schema"`, `'eu-west'`, `"colour"`) belongs to the message's shape and
+ * stays; quoted text holding digits, spaces or other punctuation is a record's value and goes.
  */
-export function rootCause(outer: Cause, stack: string | null, causeClass: string | null): Cause {
-  let root: Cause = { errorClass: causeClass ?? outer.errorClass, message: outer.message };
-  for (const text of [outer.message, stack]) {
-    const inner = innermostCause(text);
-    if (inner) root = inner;
-  }
-  return root;
-}
+const QUOTED_WORD = /^[A-Za-z_$][A-Za-z_$.-]*$/;
 
-function innermostCause(text: string | null): Cause | null {
-  if (!text) return null;
-  let last: { index: number; length: number } | null = null;
-  for (const marker of CAUSE_MARKERS) {
-    for (const match of text.matchAll(marker)) {
-      if (!last || match.index > last.index) last = { index: match.index, length: match[0].length };
-    }
-  }
-  if (!last) return null;
-  const line =
-    text
-      .slice(last.index + last.length)
-      .split("\n")[0]
-      ?.trim() ?? "";
-  const parsed = CAUSE_LINE.exec(line.replace(/;\s*$/, ""));
-  // "Caused by: x: y" with x not a class name is prose; keep the whole line as the message.
-  if (!parsed) return { errorClass: null, message: line };
-  return { errorClass: parsed[1] ?? null, message: parsed[2] ?? "" };
+function maskQuotedValue(quoted: string, before: string, inner: string): string {
+  return QUOTED_WORD.test(inner) ? quoted : `${before}${PLACEHOLDER}`;
 }
 
 /** Removes what differs between records of one failure, keeping the words that describe it. */
@@ -66,10 +35,10 @@ export function normaliseMessage(message: string | null): string {
   const firstLines = message.split("\n").slice(0, 3).join(" ");
   return (
     firstLines
-      // Quoted values: opening quote after a non-word character, so "don't" stays a word.
-      .replace(/(^|[^\w])'[^'\n]*'/g, `$1${PLACEHOLDER}`)
-      .replace(/(^|[^\w])"[^"\n]*"/g, `$1${PLACEHOLDER}`)
-      .replace(/(^|[^\w])`[^`\n]*`/g, `$1${PLACEHOLDER}`)
+      // Quoted text: opening quote after a non-word character, so "don't" stays a word.
+      .replace(/(^|[^\w])'([^'\n]*)'/g, maskQuotedValue)
+      .replace(/(^|[^\w])"([^"\n]*)"/g, maskQuotedValue)
+      .replace(/(^|[^\w])`([^`\n]*)`/g, maskQuotedValue)
       .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, PLACEHOLDER)
       // Any token holding a digit: numbers, amounts, offsets, hex and prefixed ids.
       .replace(/[\w.:/+-]*\d[\w.:/+-]*/g, PLACEHOLDER)
@@ -86,9 +55,9 @@ export function normaliseMessage(message: string | null): string {
   );
 }
 
-function firstHeader(headers: Record<string, string>, names: readonly string[]): string | null {
+function firstHeader(headers: Event["headers"], names: readonly string[]): string | null {
   for (const name of names) {
-    const value = headers[name];
+    const value = lastHeader(headers, name);
     if (value) return value;
   }
   return null;

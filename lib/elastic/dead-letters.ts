@@ -2,7 +2,7 @@ import type { Client, estypes } from "@elastic/elasticsearch";
 import { boardWindow, type BoardFilter, type DeadLetterGroup, trendRanges } from "../dlq/board";
 import { DeadLetterGroupKey } from "../dlq/fingerprint";
 import type { Triage } from "../dlq/triage";
-import { Event } from "../events/event";
+import { type DeadLetterSummary, Event } from "../events/event";
 import { eventsAlias } from "./indices";
 
 /** Reads of dead letters from the events index, grouped by the fingerprint stored with each. */
@@ -70,8 +70,22 @@ type GroupBucket = Bucket & {
 type Sample = {
   topic: string;
   dlqGroup: DeadLetterGroupKey;
-  dlq: { errorMessage?: string | null } | null;
+  dlq: Partial<
+    Pick<
+      DeadLetterSummary,
+      "errorMessage" | "wrapperClass" | "stage" | "stageClass" | "connectorName" | "taskId"
+    >
+  > | null;
 };
+
+const SAMPLE_FIELDS = [
+  "errorMessage",
+  "wrapperClass",
+  "stage",
+  "stageClass",
+  "connectorName",
+  "taskId",
+].map((field) => `dlq.${field}`);
 
 export type GroupRow = Omit<DeadLetterGroup, "state" | "triage">;
 
@@ -104,7 +118,7 @@ export async function findDeadLetterGroups(
             top_hits: {
               size: 1,
               sort: [{ timestamp: "desc" }],
-              _source: { includes: ["topic", "dlqGroup", "dlq.errorMessage"] },
+              _source: { includes: ["topic", "dlqGroup", ...SAMPLE_FIELDS] },
             },
           },
           originalTopics: { terms: { field: "dlq.originalTopic", size: 5 } },
@@ -123,6 +137,11 @@ export async function findDeadLetterGroups(
       fingerprint: bucket.key,
       dlqTopic: sample?.topic ?? "",
       errorClass: sample?.dlqGroup.errorClass ?? null,
+      wrapperClass: sample?.dlq?.wrapperClass ?? null,
+      stage: sample?.dlq?.stage ?? null,
+      stageClass: sample?.dlq?.stageClass ?? null,
+      connectorName: sample?.dlq?.connectorName ?? null,
+      taskId: sample?.dlq?.taskId ?? null,
       message: sample?.dlqGroup.message ?? "",
       sampleMessage: sample?.dlq?.errorMessage ?? null,
       count: bucket.doc_count,

@@ -10,7 +10,7 @@ function event(overrides: Partial<Event>): Event {
     partition: 0,
     offset: "7",
     key: "order-7",
-    headers: { "event-id": "e-1" },
+    headers: [{ key: "event-id", value: "e-1" }],
     eventId: "e-1",
     eventType: "OrderPlaced",
     correlationId: "order-7",

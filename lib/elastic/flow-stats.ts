@@ -106,7 +106,7 @@ export async function computeRecentFlowStats(
 function partialEvent(source: unknown): Event | null {
   const parsed = Event.safeParse({
     key: null,
-    headers: {},
+    headers: [],
     ingestedAt: "",
     schemaVersion: null,
     service: null,

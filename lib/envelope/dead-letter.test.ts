@@ -9,6 +9,10 @@ const decode = (fixture: Parameters<typeof rawRecord>[0], topic: string) =>
 
 const springStack = expect.stringContaining("PaymentListener.onMessage") as unknown;
 
+/** The Kafka record timestamp of `rawRecord`: a dead letter's failure time when none is given. */
+const recordTime = "2026-11-23T09:59:59.000Z";
+const notConnect = { stage: null, stageClass: null, connectorName: null, taskId: null };
+
 describe("dead letters", () => {
   it("reads Spring Kafka kafka_dlt-* headers, binary numbers, stack trace and attempts", () => {
     const event = decode(deadLetters.springDlt, "payments-dlt");
@@ -18,9 +22,11 @@ describe("dead letters", () => {
       originalOffset: "9001",
       errorClass: "com.shop.payment.CardDeclinedException",
       errorMessage: "card declined",
+      wrapperClass: null,
       consumerGroup: "payment-service",
       errorStack: springStack,
-      failedAt: null,
+      failedAt: recordTime,
+      ...notConnect,
     });
     // Spring wrote 4: the attempt the record would have been; three were made.
     expect(event.attempt).toBe(3);
@@ -35,9 +41,11 @@ describe("dead letters", () => {
       originalOffset: "77",
       errorClass: "org.springframework.kafka.support.serializer.DeserializationException",
       errorMessage: "failed to deserialize",
+      wrapperClass: null,
       consumerGroup: "payment-service",
       errorStack: springStack,
-      failedAt: null,
+      failedAt: recordTime,
+      ...notConnect,
     });
   });
 
@@ -50,6 +58,22 @@ describe("dead letters", () => {
       expect(isAttempt(event)).toBe(true);
     },
   );
+
+  it("takes the attempt from the last of the retry_topic-attempts Spring appends on every hop", () => {
+    const int32 = (n: number) => Buffer.from([0, 0, 0, n]);
+    const event = decodeRecord(
+      {
+        ...rawRecord(deadLetters.springDlt, "payments-dlt"),
+        headers: {
+          "kafka_dlt-original-topic": "payments",
+          "retry_topic-attempts": [int32(2), int32(3), int32(4)],
+        },
+      },
+      testOptions,
+    );
+    expect(event.attempt).toBe(3);
+    expect(event.headers.filter((h) => h.key === "retry_topic-attempts")).toHaveLength(3);
+  });
 
   it("reads the attempt count older Spring versions wrote as a one-byte BigInteger", () => {
     const fixture = {
@@ -72,9 +96,14 @@ describe("dead letters", () => {
       originalOffset: "1234",
       errorClass: "org.apache.kafka.connect.errors.DataException",
       errorMessage: "Converting byte[] to Kafka Connect data failed",
+      wrapperClass: null,
       consumerGroup: "connect-orders-jdbc-sink",
       errorStack: expect.stringContaining("JsonConverter.toConnectData") as unknown,
-      failedAt: null,
+      failedAt: recordTime,
+      stage: "VALUE_CONVERTER",
+      stageClass: "org.apache.kafka.connect.json.JsonConverter",
+      connectorName: "orders-jdbc-sink",
+      taskId: 0,
     });
   });
 
@@ -86,9 +115,11 @@ describe("dead letters", () => {
       originalOffset: null,
       errorClass: "System.TimeoutException",
       errorMessage: "The payment gateway did not answer in time",
+      wrapperClass: null,
       consumerGroup: "Shop.Billing.ChargeCardConsumer",
       errorStack: expect.stringContaining("ChargeCardConsumer.cs:line 42") as unknown,
       failedAt: "2026-11-23T09:59:59.500Z",
+      ...notConnect,
     });
     expect(event.attempt).toBe(3);
     expect(event.envelope).toBe("masstransit");
@@ -121,13 +152,15 @@ describe("dead letters", () => {
       originalOffset: null,
       errorClass: "GatewayTimeout",
       errorMessage: "timeout calling bank",
+      wrapperClass: null,
       consumerGroup: null,
       errorStack: expect.stringContaining("payments.js:12:9") as unknown,
       failedAt: "2026-11-23T09:59:59.900Z",
+      ...notConnect,
     });
   });
 
-  it("marks a record as a dead letter by its topic name alone", () => {
+  it("marks a record as a dead letter by its topic name alone, failed when it was written", () => {
     const event = decode(deadLetters.topicOnly, "billing.dead-letter");
     expect(event.dlq).toEqual({
       originalTopic: null,
@@ -135,9 +168,11 @@ describe("dead letters", () => {
       originalOffset: null,
       errorClass: null,
       errorMessage: null,
+      wrapperClass: null,
       consumerGroup: null,
       errorStack: null,
-      failedAt: null,
+      failedAt: recordTime,
+      ...notConnect,
     });
     expect(event.attempt).toBeNull();
   });
@@ -168,7 +203,8 @@ describe("dead-letter values Elasticsearch could not store", () => {
       originalPartition: null,
       originalOffset: null,
       errorMessage: "boom",
-      failedAt: null,
+      // Out of range: the DLQ record's own time stands in.
+      failedAt: recordTime,
     });
     expect(event.attempt).toBeNull();
   });

@@ -3,6 +3,7 @@ import { type Body, isObject, stringOf } from "./envelope-read";
 import { headerValue } from "./fields";
 import { headerNumber } from "./headers";
 import { endpointName } from "./masstransit";
+import { CAUSE_CLASS_HEADERS, rootCause } from "./root-cause";
 import { isoTime } from "./time";
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -11,13 +12,14 @@ function isLong(text: string): boolean {
   return /^-?\d{1,19}$/.test(text) && BigInt.asIntN(64, BigInt(text)) === BigInt(text);
 }
 
-type Field = Exclude<keyof DeadLetter, "originalPartition">;
+/** What a framework writes as text; the partition and task id are read as numbers. */
+type Field = Exclude<keyof DeadLetter, "originalPartition" | "wrapperClass" | "taskId">;
 
 /** Where a framework writes each dead-letter field, as lower-case header names. */
 type Variant = {
   /** A header starting with one of these marks the record as this framework's dead letter. */
   marks: string[];
-  names: Partial<Record<Field | "partition", string[]>>;
+  names: Partial<Record<Field | "partition" | "taskId", string[]>>;
   /** Turns a header value into the field value, where the framework's form differs. */
   adapt?: Partial<Record<Field, (value: string) => string | null>>;
 };
@@ -34,6 +36,10 @@ const variants: Variant[] = [
       errorMessage: ["__connect.errors.exception.message"],
       errorStack: ["__connect.errors.exception.stacktrace"],
       consumerGroup: ["__connect.errors.connector.name"],
+      stage: ["__connect.errors.stage"],
+      stageClass: ["__connect.errors.class.name"],
+      connectorName: ["__connect.errors.connector.name"],
+      taskId: ["__connect.errors.task.id"],
     },
     // A sink connector consumes in the group `connect-<connector name>`.
     adapt: { consumerGroup: (name) => `connect-${name}` },
@@ -115,12 +121,14 @@ export function hasDeadLetterHeaders(headers: Record<string, string>): boolean {
 /**
  * Reads DLQ metadata from the first framework whose headers the record carries, then fills what
  * is still missing from a wrapped body `{original_event, retry_count, final_error}`. A record
- * that is a dead letter by its topic name alone gets all fields null.
+ * that is a dead letter by its topic name alone gets all fields null but its failure time, the
+ * DLQ record's own `timestamp` (ISO) where no framework says when it failed.
  */
 export function readDeadLetter(
   headers: Record<string, string>,
   headerBytes: Record<string, Buffer>,
   body: Body | null,
+  timestamp: string,
 ): DeadLetter {
   const variant = variantOf(headers);
   const fromHeader = (field: Field): string | null => {
@@ -128,7 +136,7 @@ export function readDeadLetter(
     const adapt = variant?.adapt?.[field];
     return value !== null && adapt ? adapt(value) : value;
   };
-  const number = (field: "partition" | "originalOffset"): string | null => {
+  const number = (field: "partition" | "originalOffset" | "taskId"): string | null => {
     const lower = new Map(Object.entries(headerBytes).map(([k, v]) => [k.toLowerCase(), v]));
     for (const name of variant?.names[field] ?? []) {
       const value = headerNumber(lower.get(name));
@@ -140,18 +148,34 @@ export function readDeadLetter(
   const partition = Number(number("partition") ?? wrapped.partition ?? Number.NaN);
   const offset = number("originalOffset") ?? wrapped.originalOffset;
   const failedAt = fromHeader("failedAt") ?? wrapped.failedAt;
+  const outer = {
+    errorClass: fromHeader("errorClass") ?? wrapped.errorClass,
+    message: fromHeader("errorMessage") ?? wrapped.errorMessage,
+  };
+  const errorStack = fromHeader("errorStack") ?? wrapped.errorStack;
+  const root = rootCause(outer, errorStack, headerValue(headers, CAUSE_CLASS_HEADERS));
+  const wrapperClass =
+    root.errorClass !== null && outer.errorClass !== root.errorClass ? outer.errorClass : null;
   // Out-of-range numbers would make Elasticsearch reject the whole document, so they are dropped.
   return {
     originalTopic: fromHeader("originalTopic") ?? wrapped.originalTopic,
-    originalPartition:
-      Number.isInteger(partition) && partition >= 0 && partition <= INT32_MAX ? partition : null,
+    originalPartition: int32(partition),
     originalOffset: offset !== null && isLong(offset) ? offset : null,
-    errorClass: fromHeader("errorClass") ?? wrapped.errorClass,
-    errorMessage: fromHeader("errorMessage") ?? wrapped.errorMessage,
+    errorClass: root.errorClass,
+    errorMessage: root.message,
+    wrapperClass,
     consumerGroup: fromHeader("consumerGroup") ?? wrapped.consumerGroup,
-    errorStack: fromHeader("errorStack") ?? wrapped.errorStack,
-    failedAt: isoTime(failedAt),
+    errorStack,
+    failedAt: isoTime(failedAt) ?? timestamp,
+    stage: fromHeader("stage"),
+    stageClass: fromHeader("stageClass"),
+    connectorName: fromHeader("connectorName"),
+    taskId: int32(Number(number("taskId") ?? Number.NaN)),
   };
+}
+
+function int32(value: number): number | null {
+  return Number.isInteger(value) && value >= 0 && value <= INT32_MAX ? value : null;
 }
 
 /** The failure a wrapped DLQ body describes; `final_error` is a message or an error object. */

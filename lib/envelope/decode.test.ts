@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lastHeader } from "../events/headers";
 import { decodeRecord } from "./decode";
 import type { RawRecord } from "./raw-record";
 import { oddRecords } from "../testing/envelope-fixtures";
@@ -94,7 +95,7 @@ describe("decodeRecord", () => {
     );
     expect(event.key).toBe("base64://4=");
     expect(event.raw).toBe("base64:AAECAw==");
-    expect(event.headers.blob).toBe("base64:wyg=");
+    expect(event.headers).toEqual([{ key: "blob", value: "base64:wyg=" }]);
     expect(event.flags).toEqual(
       expect.arrayContaining(["binary-key", "binary-value", "binary-header"]),
     );
@@ -139,9 +140,32 @@ describe("decodeRecord", () => {
     });
   });
 
+  it("keeps every header, a repeated one with each of its values in order", () => {
+    const event = decodeRecord(
+      {
+        topic: "orders",
+        partition: 0,
+        offset: "1",
+        timestamp: "1795427998500",
+        key: null,
+        value: null,
+        headers: { a: "1", hop: [Buffer.from("x"), "y", Buffer.from("z")], b: Buffer.from("2") },
+      },
+      options,
+    );
+    expect(event.headers).toEqual([
+      { key: "a", value: "1" },
+      { key: "hop", value: "x" },
+      { key: "hop", value: "y" },
+      { key: "hop", value: "z" },
+      { key: "b", value: "2" },
+    ]);
+    expect(lastHeader(event.headers, "HOP")).toBe("z");
+  });
+
   it("keeps a binary header as base64 next to readable ones and still reads the envelope", () => {
     const event = decodeRecord(rawRecord(oddRecords.binaryHeader), options);
-    expect(event.headers["x-signature"]).toBe("base64:AJ/DKP8=");
+    expect(lastHeader(event.headers, "x-signature")).toBe("base64:AJ/DKP8=");
     expect(event.flags).toEqual(["binary-header"]);
     expect(event.envelope).toBe("seed-json");
   });
@@ -210,9 +234,14 @@ describe("decodeRecord", () => {
       originalOffset: "9001",
       errorClass: "com.shop.CardDeclined",
       errorMessage: "declined",
+      wrapperClass: null,
       consumerGroup: "payment-service",
       errorStack: null,
-      failedAt: null,
+      failedAt: "2026-11-23T09:59:59.000Z",
+      stage: null,
+      stageClass: null,
+      connectorName: null,
+      taskId: null,
     });
   });
 

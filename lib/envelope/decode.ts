@@ -111,7 +111,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     partition: record.partition,
     offset: record.offset,
     key,
-    headers: headers.text,
+    headers: headers.list,
     eventId,
     eventType: field("eventType"),
     correlationId,
@@ -127,7 +127,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     raw: value.raw,
     valueSize: record.value?.length ?? 0,
     flags: [...flags],
-    dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer) : null,
+    dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer, timestampIso) : null,
     attempt: readAttempt(headers.bytes, outer, isDeadLetter),
   };
 }

@@ -1,30 +1,43 @@
+import type { Header } from "../events/event";
 import { asText } from "./bytes";
 import { lowerCaseLookup } from "./lower-case-lookup";
 import type { HeaderValue } from "./raw-record";
 
 export type DecodedHeaders = {
-  /** Header values as text; binary values as `base64:…`. */
+  /** Every header as text (binary values as `base64:…`), duplicates kept, in delivery order. */
+  list: Header[];
+  /** The last value of each header as text, for decoders that look a header up by name. */
   text: Record<string, string>;
   /** The last raw value of each header, for decoders that read binary numbers. */
   bytes: Record<string, Buffer>;
   hasBinary: boolean;
 };
 
+/**
+ * kafkajs gives a repeated header name once, with its values as an array in record order, at
+ * the place of its first occurrence: how the values of different names interleaved is lost
+ * there, the values of each name and their order are not.
+ */
 export function decodeHeaders(headers: Record<string, HeaderValue>): DecodedHeaders {
+  const list: Header[] = [];
   const text: Record<string, string> = {};
   const bytes: Record<string, Buffer> = {};
   let hasBinary = false;
   for (const [name, value] of Object.entries(headers)) {
-    // Kafka allows repeated header names; the last one is the one frameworks read.
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last === undefined) continue;
-    const buffer = typeof last === "string" ? Buffer.from(last, "utf8") : last;
-    bytes[name] = buffer;
-    const asString = asText(buffer);
-    if (asString === null) hasBinary = true;
-    text[name] = asString ?? `base64:${buffer.toString("base64")}`;
+    for (const one of Array.isArray(value) ? value : [value]) {
+      // A header may have a null value (Java's producer allows it): kept, as empty.
+      const buffer =
+        one == null ? Buffer.alloc(0) : typeof one === "string" ? Buffer.from(one, "utf8") : one;
+      const asString = asText(buffer);
+      if (asString === null) hasBinary = true;
+      const shown = asString ?? `base64:${buffer.toString("base64")}`;
+      list.push({ key: name, value: shown });
+      // The last value is the one frameworks read.
+      bytes[name] = buffer;
+      text[name] = shown;
+    }
   }
-  return { text, bytes, hasBinary };
+  return { list, text, bytes, hasBinary };
 }
 
 /**

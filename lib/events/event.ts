@@ -1,16 +1,33 @@
 import { z } from "zod";
 
+/** Fields added after records were indexed without them: absent in older documents. */
+const since = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+
 /** Where a dead-lettered record came from and why it failed, as read from DLQ headers or body. */
 export const DeadLetter = z.object({
   originalTopic: z.string().nullable(),
   originalPartition: z.number().int().nullable(),
   originalOffset: z.string().nullable(),
+  /** The root cause's class: what people search for. */
   errorClass: z.string().nullable(),
+  /** The root cause's message. */
   errorMessage: z.string().nullable(),
+  /**
+   * The outermost exception's class when it only wraps the root cause, as Spring's
+   * ListenerExecutionFailedException wraps what the listener threw; null when nothing wraps it.
+   */
+  wrapperClass: since(z.string()),
   consumerGroup: z.string().nullable(),
   errorStack: z.string().nullable(),
-  /** When the record failed, where the framework says so (ISO). */
+  /** When the record failed (ISO): the framework's own time, else the DLQ record's timestamp. */
   failedAt: z.string().nullable(),
+  /** Kafka Connect: the stage that failed (`VALUE_CONVERTER`, `TRANSFORMATION`, `TASK_PUT`…). */
+  stage: since(z.string()),
+  /** Kafka Connect: the converter, transform or connector class of that stage. */
+  stageClass: since(z.string()),
+  /** Kafka Connect: the connector and its task that failed. */
+  connectorName: since(z.string()),
+  taskId: since(z.number().int()),
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;
 
@@ -47,6 +64,21 @@ export const ReadFlag = z.enum([
 ]);
 export type ReadFlag = z.infer<typeof ReadFlag>;
 
+/** One Kafka header. Kafka allows a name more than once; frameworks append on every hop. */
+export const Header = z.object({ key: z.string(), value: z.string() });
+export type Header = z.infer<typeof Header>;
+
+/**
+ * A record's headers in the order the Kafka client delivered them, duplicates kept. Documents
+ * indexed before kept one value per name in an object; those are read as a list of those.
+ */
+export const Headers = z.union([
+  z.array(Header),
+  z
+    .record(z.string(), z.string())
+    .transform((byName) => Object.entries(byName).map(([key, value]) => ({ key, value }))),
+]);
+
 /**
  * One Kafka record as indexed: the document stored in Elasticsearch and the `Event` of the
  * chain API. `id` is `topic:partition:offset`, so indexing the same record twice is a no-op.
@@ -57,7 +89,7 @@ export const Event = z.object({
   partition: z.number().int(),
   offset: z.string(),
   key: z.string().nullable(),
-  headers: z.record(z.string(), z.string()),
+  headers: Headers,
   eventId: z.string().nullable(),
   eventType: z.string().nullable(),
   correlationId: z.string().nullable(),

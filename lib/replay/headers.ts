@@ -1,3 +1,5 @@
+import type { Header } from "../events/event";
+
 /**
  * Which headers a replay carries: the original's, without what a dead-letter or retry step
  * added, plus who replayed which record and why, so the replay is recognisable in its chain.
@@ -30,14 +32,13 @@ export function isDeadLetterHeader(name: string): boolean {
 }
 
 export function replayHeaders(
-  original: Record<string, string>,
+  original: readonly Header[],
   replay: { recordId: string; actor: string; reason: string },
-): Record<string, string> {
-  const kept = Object.entries(original).filter(([name]) => !isDeadLetterHeader(name));
-  return {
-    ...Object.fromEntries(kept),
-    [REPLAY_HEADERS.of]: replay.recordId,
-    [REPLAY_HEADERS.by]: replay.actor,
-    [REPLAY_HEADERS.reason]: replay.reason,
-  };
+): Header[] {
+  return [
+    ...original.filter((header) => !isDeadLetterHeader(header.key)),
+    { key: REPLAY_HEADERS.of, value: replay.recordId },
+    { key: REPLAY_HEADERS.by, value: replay.actor },
+    { key: REPLAY_HEADERS.reason, value: replay.reason },
+  ];
 }

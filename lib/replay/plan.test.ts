@@ -19,16 +19,18 @@ function deadLetter(overrides: Partial<Event> = {}): Event {
     correlationId: "order-1",
     key: "1",
     raw: value,
-    headers: {
-      "event-id": "e1",
-      "correlation-id": "order-1",
-      "retry-attempt": "2",
-      "kafka_dlt-original-topic": "orders",
-      "kafka_dlt-exception-fqcn": "com.shop.CardDeclined",
-      "kafka_dlt-exception-stacktrace": "com.shop.CardDeclined: no\n\tat x",
-      "__connect.errors.topic": "orders",
-      "MT-Fault-Message": "no",
-    },
+    headers: [
+      { key: "event-id", value: "e1" },
+      { key: "correlation-id", value: "order-1" },
+      { key: "x-hop", value: "gateway" },
+      { key: "retry-attempt", value: "2" },
+      { key: "kafka_dlt-original-topic", value: "orders" },
+      { key: "kafka_dlt-exception-fqcn", value: "com.shop.CardDeclined" },
+      { key: "kafka_dlt-exception-stacktrace", value: "com.shop.CardDeclined: no\n\tat x" },
+      { key: "__connect.errors.topic", value: "orders" },
+      { key: "MT-Fault-Message", value: "no" },
+      { key: "x-hop", value: "payments" },
+    ],
     dlq: { originalTopic: "orders", errorClass: "com.shop.CardDeclined" },
     ...overrides,
   });
@@ -47,13 +49,16 @@ describe("planReplay", () => {
   it("produces the original key and value to the original topic, without DLQ headers", () => {
     const plan = planReplay(deadLetter(), options, context);
     expect(plan).toMatchObject({ topic: "orders", key: "1", value, valueDiff: null, warnings: [] });
-    expect(plan.headers).toEqual({
-      "event-id": "e1",
-      "correlation-id": "order-1",
-      "causeway-replay-of": "payments.DLQ:0:7",
-      "causeway-replayed-by": "ana",
-      "causeway-replay-reason": "card gateway fixed",
-    });
+    // In order, a repeated header with each of its values.
+    expect(plan.headers).toEqual([
+      { key: "event-id", value: "e1" },
+      { key: "correlation-id", value: "order-1" },
+      { key: "x-hop", value: "gateway" },
+      { key: "x-hop", value: "payments" },
+      { key: "causeway-replay-of", value: "payments.DLQ:0:7" },
+      { key: "causeway-replayed-by", value: "ana" },
+      { key: "causeway-replay-reason", value: "card gateway fixed" },
+    ]);
   });
 
   it("goes to a chosen topic when one is given", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isRetryTopic } from "../chain/topics";
-import type { Event } from "../events/event";
+import { type Event, Header } from "../events/event";
 import { diffLines, prettyJson, type DiffLine } from "./diff";
 import { replayHeaders } from "./headers";
 
@@ -40,7 +40,8 @@ export const ReplayPlan = z.object({
   topic: z.string(),
   key: z.string().nullable(),
   keyEncoding: Encoding,
-  headers: z.record(z.string(), z.string()),
+  /** In order, a repeated name once per value, as the replay produces them. */
+  headers: z.array(Header),
   value: z.string().nullable(),
   valueEncoding: Encoding,
   /** Line diff of the original value and the edited one; null when the value is not edited. */
@@ -126,7 +127,7 @@ export function planReplay(
     warnings.push(`${topic} is itself a dead-letter topic; nothing will process the replay there.`);
   }
   if (edited !== undefined && record.correlationId && !edited.includes(record.correlationId)) {
-    const inHeaders = Object.values(record.headers).includes(record.correlationId);
+    const inHeaders = record.headers.some((header) => header.value === record.correlationId);
     if (!inHeaders) {
       warnings.push(
         `The edited value no longer carries correlation id ${record.correlationId}; the replay will not join its chain.`,

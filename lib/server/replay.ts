@@ -11,6 +11,7 @@ import {
   replaceReplay,
 } from "../elastic/audit-store";
 import { getDeadLetter } from "../elastic/dead-letters";
+import { producerHeaders } from "../events/headers";
 import { saveTriage } from "../elastic/triage-store";
 import { TriageRejected } from "../dlq/triage";
 import { planReplay, ReplayRefused, type ReplayOptions, type ReplayPlan } from "../replay/plan";
@@ -157,7 +158,7 @@ export async function replayRecord(
         {
           key: plan.key === null ? null : Buffer.from(plan.key, plan.keyEncoding),
           value: plan.value === null ? null : Buffer.from(plan.value, plan.valueEncoding),
-          headers: plan.headers,
+          headers: producerHeaders(plan.headers),
         },
       ],
     });

@@ -1,7 +1,7 @@
 /**
  * Readable builders for chain tests: name what matters to the test, the rest gets defaults.
  */
-import { type DeadLetter, type Event, eventDocId } from "../../events/event";
+import { type DeadLetter, type Event, eventDocId, Headers } from "../../events/event";
 
 const START = Date.parse("2024-05-01T12:00:00.000Z");
 
@@ -10,8 +10,10 @@ export function at(seconds: number): string {
   return new Date(START + seconds * 1000).toISOString();
 }
 
-export type EventSpec = Partial<Omit<Event, "id" | "offset" | "dlq">> & {
+export type EventSpec = Partial<Omit<Event, "id" | "offset" | "dlq" | "headers">> & {
   offset?: number | string;
+  /** A list in order, or an object of one value per name for short. */
+  headers?: Event["headers"] | Record<string, string>;
   dlq?: Partial<DeadLetter> | null;
 };
 
@@ -19,7 +21,7 @@ let nextOffset = 1000;
 
 /** One indexed record; `id` follows from topic, partition and offset as the collector writes it. */
 export function makeEvent(spec: EventSpec = {}): Event {
-  const { offset = nextOffset++, dlq = null, ...fields } = spec;
+  const { offset = nextOffset++, dlq = null, headers = [], ...fields } = spec;
   const topic = fields.topic ?? "orders";
   const partition = fields.partition ?? 0;
   const occurredAt = fields.occurredAt ?? at(0);
@@ -27,7 +29,7 @@ export function makeEvent(spec: EventSpec = {}): Event {
     topic,
     partition,
     key: "order-1",
-    headers: {},
+    headers: Headers.parse(headers),
     eventId: `evt-${topic}-${partition}-${offset}`,
     eventType: "OrderPlaced",
     correlationId: "order-1",
@@ -57,9 +59,14 @@ export function deadLetter(fields: Partial<DeadLetter> = {}): DeadLetter {
     originalOffset: null,
     errorClass: null,
     errorMessage: null,
+    wrapperClass: null,
     consumerGroup: null,
     errorStack: null,
     failedAt: null,
+    stage: null,
+    stageClass: null,
+    connectorName: null,
+    taskId: null,
     ...fields,
   };
 }
