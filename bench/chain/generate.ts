@@ -101,6 +101,7 @@ function record(
     flags: [],
     dlq: null,
     attempt: null,
+    trace: null,
   };
 }
 
