@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { indexSpans } from "@/lib/elastic/spans";
 import { errorMessage, type Logger } from "@/lib/log";
-import { messagingSpansAndAncestors } from "@/lib/spans/messaging-spans";
+import { messagingSpansAndAncestors, WantedParents } from "@/lib/spans/messaging-spans";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from "@/lib/spans/otlp-decode";
 import type { Span } from "@/lib/spans/span";
 
@@ -38,6 +38,7 @@ class HttpError extends Error {
  */
 export function startOtlpReceiver(deps: OtlpReceiverDeps): Promise<http.Server> {
   const writesAfter = deps.writesAfter ?? Promise.resolve();
+  const wanted = new WantedParents();
   const server = http.createServer((request, response) => {
     void receive(request)
       .then(({ json }) => {
@@ -76,7 +77,7 @@ export function startOtlpReceiver(deps: OtlpReceiverDeps): Promise<http.Server> 
     }
     const body = await readBody(request);
     const spans = decode(type === "application/json", body);
-    const kept = messagingSpansAndAncestors(spans);
+    const kept = messagingSpansAndAncestors(spans, wanted);
     await writesAfter;
     await indexSpans(deps.es, deps.indexPrefix, kept);
     return { json: type === "application/json" };

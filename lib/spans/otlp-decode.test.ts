@@ -7,7 +7,7 @@ import {
   SimpleSpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { messagingSpansAndAncestors } from "./messaging-spans";
+import { messagingSpansAndAncestors, WantedParents } from "./messaging-spans";
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from "./otlp-decode";
 
 /**
@@ -112,5 +112,16 @@ describe("messagingSpansAndAncestors", () => {
     const spans = decodeOtlpProtobuf(exportedSpans().protobuf);
     const kept = messagingSpansAndAncestors(spans).map((span) => span.name);
     expect(kept.sort()).toEqual(["charge card", "process orders", "send orders", "send payments"]);
+  });
+
+  it("keeps a handler span that comes in a later export than the send inside it", () => {
+    const spans = decodeOtlpProtobuf(exportedSpans().protobuf);
+    const handler = spans.find((span) => span.name === "charge card");
+    const wanted = new WantedParents();
+    const first = spans.filter((span) => span.name === "send payments");
+    const later = spans.filter((span) => span !== first[0]);
+    expect(messagingSpansAndAncestors(first, wanted)).toHaveLength(1);
+    expect(messagingSpansAndAncestors(later, wanted)).toContain(handler);
+    expect(messagingSpansAndAncestors(later)).not.toContain(handler);
   });
 });
