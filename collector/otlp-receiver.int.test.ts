@@ -192,4 +192,34 @@ describe("OTLP receiver", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: expect.stringContaining("OTLP") });
   });
+
+  it("answers 503 with Retry-After while Elasticsearch cannot store the spans", async () => {
+    // Nothing listens on port 9: every request to this Elasticsearch is refused.
+    const unreachable = await startOtlpReceiver({
+      port: 0,
+      es: createElasticsearch("http://127.0.0.1:9"),
+      indexPrefix: config.indexPrefix,
+      log,
+    });
+    try {
+      const exporter = new InMemorySpanExporter();
+      const provider = new BasicTracerProvider({
+        spanProcessors: [new SimpleSpanProcessor(exporter)],
+      });
+      provider
+        .getTracer("test")
+        .startSpan("send orders", { attributes: { "messaging.system": "kafka" } })
+        .end();
+      const port = (unreachable.address() as AddressInfo).port;
+      const response = await fetch(`http://127.0.0.1:${port}/v1/traces`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: Buffer.from(JsonTraceSerializer.serializeRequest(exporter.getFinishedSpans()) ?? []),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+    } finally {
+      unreachable.close();
+    }
+  });
 });

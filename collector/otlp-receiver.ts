@@ -21,6 +21,7 @@ export type OtlpReceiverDeps = {
 const MAX_BODY_BYTES = 16 << 20;
 
 const gunzip = promisify(zlib.gunzip);
+const retryAfter = { "retry-after": "5" };
 
 class HttpError extends Error {
   constructor(
@@ -50,19 +51,13 @@ export function startOtlpReceiver(deps: OtlpReceiverDeps): Promise<http.Server> 
         }
       })
       .catch((error: unknown) => {
-        if (error instanceof HttpError)
-          return answer(response, error.status, { error: error.message });
-        deps.log.warn("spans not indexed; the exporter will retry", {
-          error: errorMessage(error),
-        });
-        answer(
-          response,
-          503,
-          { error: "Elasticsearch did not take the spans; retry" },
-          {
-            "retry-after": "5",
-          },
-        );
+        if (error instanceof HttpError) {
+          answer(response, error.status, { error: error.message });
+          return;
+        }
+        // Elasticsearch refused or is away: OTLP exporters retry a 503 after Retry-After.
+        deps.log.warn("spans not indexed; the exporter will retry", { error: errorMessage(error) });
+        answer(response, 503, { error: "the spans could not be stored; retry" }, retryAfter);
       });
   });
 
@@ -84,7 +79,13 @@ export function startOtlpReceiver(deps: OtlpReceiverDeps): Promise<http.Server> 
   };
 
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) =>
+      reject(
+        new Error(
+          `the OTLP receiver cannot listen on 127.0.0.1:${deps.port} (CAUSEWAY_OTLP_PORT): ${errorMessage(error)}`,
+        ),
+      ),
+    );
     server.listen(deps.port, "127.0.0.1", () => resolve(server));
   });
 }
@@ -99,6 +100,9 @@ function decode(json: boolean, body: Buffer): Span[] {
 }
 
 async function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    throw new HttpError(413, `the body is over ${MAX_BODY_BYTES} bytes`);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
