@@ -36,7 +36,8 @@ export function startCollectorProcess(
   const args = [...nodeArgs, collectorBundle];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, ...env, CAUSEWAY_COLLECTOR_PORT: String(port) },
+    // Several collectors may run at once: none takes the standard OTLP port.
+    env: { ...process.env, CAUSEWAY_OTLP_PORT: "0", ...env, CAUSEWAY_COLLECTOR_PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (child.pid === undefined) throw new Error("could not start the collector");

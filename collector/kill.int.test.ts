@@ -46,6 +46,7 @@ function startCollectorProcess(): ChildProcess {
       CAUSEWAY_COLLECTOR_GROUP: group,
       CAUSEWAY_TOPICS: `^${topic}$`,
       CAUSEWAY_COLLECTOR_PORT: "0",
+      CAUSEWAY_OTLP_PORT: "0",
       CAUSEWAY_TOPIC_REFRESH_MS: "1000",
       // A killed member holds its partitions until its session expires: keep that short here.
       CAUSEWAY_SESSION_TIMEOUT_MS: "8000",

@@ -4,18 +4,21 @@ import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureCoverageIndex } from "@/lib/elastic/coverage";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { ensureLagTemplate } from "@/lib/elastic/lag-indices";
+import { ensureSpansTemplate } from "@/lib/elastic/spans";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger, errorMessage } from "@/lib/log";
 import { startCollector } from "./collector";
 import { startFlowStatsJob } from "./flow-stats-job";
 import { startHttpServer } from "./http";
 import { startLagSampler } from "./lag-sampler";
+import { startOtlpReceiver } from "./otlp-receiver";
 import { CollectorMetrics } from "./metrics";
 import { createProbes } from "./probes";
 
 /**
- * The collector process. Shutdown order is fixed: stop sampling lag → stop fetching → let the
- * batch in flight be acknowledged and committed → disconnect → close the HTTP server.
+ * The collector process. Shutdown order is fixed: stop receiving spans → stop sampling lag →
+ * stop fetching → let the batch in flight be acknowledged and committed → disconnect → close
+ * the HTTP server.
  */
 async function main(): Promise<void> {
   const log = createLogger("collector");
@@ -27,11 +30,19 @@ async function main(): Promise<void> {
     ensureEventsTemplate(es, config.indexPrefix, config.refreshInterval),
     ensureCoverageIndex(es, config.indexPrefix),
     ensureLagTemplate(es, config.indexPrefix),
+    ensureSpansTemplate(es, config.indexPrefix),
   ]);
   const metrics = new CollectorMetrics();
   const kafka = createKafka(config.kafkaBrokers, "causeway-collector");
-  const [collector] = await Promise.all([
+  const [collector, otlp] = await Promise.all([
     startCollector({ config, kafka, es, log, metrics, writesAfter: indicesReady }),
+    startOtlpReceiver({
+      port: config.otlpPort,
+      es,
+      indexPrefix: config.indexPrefix,
+      log,
+      writesAfter: indicesReady,
+    }),
     indicesReady,
   ]);
   const probes = createProbes({ config, kafka, es, collector });
@@ -41,13 +52,18 @@ async function main(): Promise<void> {
   const lagSampler = startLagSampler({ config, kafka: lagKafka, es, log });
   const flowStats = startFlowStatsJob({ config, es, log });
   const { port } = server.address() as AddressInfo;
-  log.info("running", { metrics: `http://127.0.0.1:${port}/metrics` });
+  const otlpPort = (otlp.address() as AddressInfo).port;
+  log.info("running", {
+    metrics: `http://127.0.0.1:${port}/metrics`,
+    otlp: `http://127.0.0.1:${otlpPort}/v1/traces`,
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
+    await new Promise((resolve) => otlp.close(resolve));
     await lagSampler.stop();
     await collector.stop();
     await flowStats.stop();

@@ -3,6 +3,7 @@ import { startShop, type Shop } from "@/demo/shop";
 import { jsonLineLog } from "@/demo/log";
 import { ChainPage } from "./pages/chain-page";
 import { HomePage } from "./pages/home-page";
+import { produceInOrder, uniqueName } from "@/lib/testing/real-stack";
 import { waitForChain } from "./support/api";
 
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
@@ -70,4 +71,22 @@ test("a completed order shows the five services' events in causal order", async 
 test("an unknown correlation id says nothing is indexed instead of failing", async ({ page }) => {
   await page.goto(`/chains/${encodeURIComponent(`never-produced-${Date.now()}`)}`);
   await expect(page.getByText(/No events indexed/i)).toBeVisible();
+});
+
+test("a chain whose records name no causes says causation is unknown", async ({ page }) => {
+  const correlationId = uniqueName("unknown-causes");
+  const record = (eventId: string) => ({
+    key: correlationId,
+    partition: 0,
+    value: JSON.stringify({ event_id: eventId, correlation_id: correlationId }),
+  });
+  await produceInOrder({ topic: uniqueName("e2e-unknown"), messages: [record("a"), record("b")] });
+  await waitForChain(correlationId, (c) => c.events.length === 2);
+
+  const chainPage = new ChainPage(page);
+  await chainPage.open(correlationId);
+  await expect(chainPage.nodes).toHaveCount(2);
+  await expect(chainPage.causationUnknown).toContainText(
+    "Causation unknown: no causation ids and no spans for this trace",
+  );
 });

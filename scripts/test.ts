@@ -42,6 +42,8 @@ async function main(): Promise<number> {
     CAUSEWAY_INDEX_PREFIX: `cwtest-${runId}`,
     CAUSEWAY_COLLECTOR_GROUP: `cwtest-${runId}-collector`,
     CAUSEWAY_COLLECTOR_PORT: "0",
+    // Test runs share the machine: the standard OTLP port may be some other run's.
+    CAUSEWAY_OTLP_PORT: "0",
     CAUSEWAY_TOPIC_REFRESH_MS: "2000",
     // Lag is judged over a short window so the lag tests see STOP and OK within seconds.
     CAUSEWAY_LAG_SAMPLE_MS: "1000",

@@ -106,6 +106,7 @@ function record(
     flags: [],
     dlq: null,
     attempt: null,
+    trace: null,
   };
 }
 

@@ -61,6 +61,19 @@ export function ChainSummary({ chain, live, refreshError }: ChainSummaryProps) {
           More records carry this id than one page shows; the chain below is cut.
         </p>
       )}
+      {chain.causation.unknown && (
+        <p className="text-xs text-amber-700" role="status" data-testid="causation-unknown">
+          {chain.causation.unknown[0]?.toUpperCase()}
+          {chain.causation.unknown.slice(1)}. The roots below are the records as they came, not what
+          caused what.
+        </p>
+      )}
+      {chain.causation.spanEdges > 0 && (
+        <p className="text-xs text-slate-500" data-testid="causation-from-spans">
+          {chain.causation.spanEdges} {chain.causation.spanEdges === 1 ? "link" : "links"} read from
+          OpenTelemetry spans.
+        </p>
+      )}
       {refreshError && (
         <p className="text-xs text-amber-700" role="status">
           Could not refresh: {refreshError.message}. Showing the last answer.

@@ -7,6 +7,7 @@ export class ChainPage {
   readonly criticalRows: Locator;
   readonly liveIndicator: Locator;
   readonly deliveryGroups: Locator;
+  readonly causationUnknown: Locator;
 
   constructor(private readonly page: Page) {
     this.nodes = page.getByTestId("event-node");
@@ -15,6 +16,7 @@ export class ChainPage {
     this.criticalRows = page.locator('[data-testid="timeline-row"][data-critical="true"]');
     this.liveIndicator = page.getByTestId("live-indicator");
     this.deliveryGroups = this.detail.getByTestId("delivery-group");
+    this.causationUnknown = page.getByTestId("causation-unknown");
   }
 
   async open(correlationId: string): Promise<void> {

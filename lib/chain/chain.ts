@@ -23,7 +23,14 @@ export const Anomaly = z.object({
 export type Anomaly = z.infer<typeof Anomaly>;
 
 /** A parent → child causation link between two `Event.id`s. */
-export const Edge = z.object({ from: z.string(), to: z.string() });
+export const Edge = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** `spans` when only OpenTelemetry spans gave the link (no causation id did). */
+  via: z.enum(["spans"]).optional(),
+  /** The consumer group that handled `from` and sent `to`, where its span says so. */
+  consumerGroup: z.string().optional(),
+});
 export type Edge = z.infer<typeof Edge>;
 
 export const ChainStats = z.object({
@@ -36,6 +43,19 @@ export const ChainStats = z.object({
   deadLettered: z.number().int(),
 });
 export type ChainStats = z.infer<typeof ChainStats>;
+
+/** What the chain's causation rests on. */
+export const Causation = z.object({
+  /** Spans found for the chain's trace ids. */
+  spans: z.number().int(),
+  /** Edges that only the spans gave. */
+  spanEdges: z.number().int(),
+  /** Why the chain cannot say what caused what, when it cannot; null otherwise. */
+  unknown: z.string().nullable(),
+});
+export type Causation = z.infer<typeof Causation>;
+
+export const CAUSATION_UNKNOWN = "causation unknown: no causation ids and no spans for this trace";
 
 /** The body of `GET /api/chains/{correlationId}`. */
 export const Chain = z.object({
@@ -51,6 +71,7 @@ export const Chain = z.object({
   truncated: z.boolean(),
   /** Whether `slow-hop` and `missing-step` were judged (they need learned flow statistics). */
   learnedFrom: z.string().nullable(),
+  causation: Causation,
 });
 export type Chain = z.infer<typeof Chain>;
 

@@ -7,6 +7,8 @@
  * the split between queue wait and processing is an estimate: processing is the hop's usual
  * p50 learned from the index (what the consumer takes when nothing is queued), the rest of the
  * hop is queue wait. Without learned statistics the hop is left unsplit, all of it processing.
+ * Where an OpenTelemetry process span shows when the consumer picked the parent up, the split
+ * is measured: queue wait until then, processing after.
  */
 import { z } from "zod";
 import type { EventSummary } from "../events/event";
@@ -28,8 +30,11 @@ export const EventTiming = z.object({
   processingMs: z.number(),
   queueWaitMs: z.number(),
   retryMs: z.number(),
-  /** `learned`: queue wait and processing split by the hop's usual p50; `unsplit`: no history. */
-  split: z.enum(["learned", "unsplit", "none"]),
+  /**
+   * `measured`: split where the consumer's span started; `learned`: split by the hop's usual
+   * p50; `unsplit`: neither is known.
+   */
+  split: z.enum(["measured", "learned", "unsplit", "none"]),
 });
 export type EventTiming = z.infer<typeof EventTiming>;
 
@@ -52,6 +57,8 @@ export function chainTiming(
   ordered: readonly EventSummary[],
   links: Links,
   stats?: FlowStats,
+  /** Child `Event.id` → when the consumer that sent it picked its parent up (epoch ms). */
+  pickupAt: ReadonlyMap<string, number> = new Map(),
 ): ChainTiming {
   const time = new Map(ordered.map((event) => [event.id, sortableTime(happenedAt(event))]));
   const finite = [...time.values()].filter(Number.isFinite);
@@ -79,6 +86,18 @@ export function chainTiming(
       .reduce((latest, t) => Math.max(latest, t), parentAt);
     const retry = Math.min(hop, Math.max(0, lastAttempt - parentAt));
     const rest = hop - retry;
+    const pickup = pickupAt.get(event.id);
+    if (pickup !== undefined) {
+      const queueWait = Math.min(rest, Math.max(0, pickup - Math.max(parentAt, lastAttempt)));
+      return {
+        ...base,
+        hopMs: hop,
+        processingMs: rest - queueWait,
+        queueWaitMs: queueWait,
+        retryMs: retry,
+        split: "measured",
+      };
+    }
     const edge = (learnedEdges.get(parent.eventType ?? "") ?? []).find(
       ({ to }: { to: string }) => to === event.eventType,
     );

@@ -14,6 +14,7 @@ describe("loadConfig", () => {
     expect(config.topicPattern.test("__consumer_offsets")).toBe(false);
     expect(config.topicPattern.test("orders")).toBe(true);
     expect(config.refreshInterval).toBe("500ms");
+    expect(config.otlpPort).toBe(4318);
   });
 
   it("splits a broker list", () => {
@@ -29,6 +30,7 @@ describe("loadConfig", () => {
     ["CAUSEWAY_BULK_IN_FLIGHT", "0"],
     ["CAUSEWAY_REFRESH_INTERVAL", "-1"],
     ["CAUSEWAY_REFRESH_INTERVAL", "1s, other"],
+    ["CAUSEWAY_OTLP_PORT", "65536"],
   ])("rejects a bad %s with a sentence naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

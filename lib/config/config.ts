@@ -39,6 +39,8 @@ const Config = z.object({
     .regex(/^[1-9]\d*(ms|s)$/, "must be a time such as 500ms or 1s")
     .default(DEFAULT_REFRESH_INTERVAL),
   CAUSEWAY_COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  // The standard OTLP/HTTP port, so an OpenTelemetry exporter finds Causeway without settings.
+  CAUSEWAY_OTLP_PORT: z.coerce.number().int().min(0).max(65535).default(4318),
   ...AuthEnv,
   CAUSEWAY_MAPPING_FILE: z.string().default(""),
   // Kafka brokers refuse session timeouts below 6 s by default.
@@ -107,6 +109,8 @@ export type Config = {
   /** How often Elasticsearch makes new events searchable (an Elasticsearch time, e.g. 500ms). */
   refreshInterval: string;
   collectorPort: number;
+  /** Where the collector receives OTLP/HTTP traces (`POST /v1/traces` on 127.0.0.1). */
+  otlpPort: number;
   auth: AuthConfig;
   /** The envelope mapping file, if any, and the mappings read from it. */
   mappingFile: string | null;
@@ -158,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bulkInFlight: c.CAUSEWAY_BULK_IN_FLIGHT,
     refreshInterval: c.CAUSEWAY_REFRESH_INTERVAL,
     collectorPort: c.CAUSEWAY_COLLECTOR_PORT,
+    otlpPort: c.CAUSEWAY_OTLP_PORT,
     auth: auth.config,
     mappingFile: c.CAUSEWAY_MAPPING_FILE || null,
     mappings: c.CAUSEWAY_MAPPING_FILE ? loadMappings(c.CAUSEWAY_MAPPING_FILE) : [],

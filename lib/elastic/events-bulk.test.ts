@@ -27,6 +27,7 @@ function event(overrides: Partial<Event>): Event {
     flags: [],
     dlq: null,
     attempt: null,
+    trace: null,
     ...overrides,
   };
 }

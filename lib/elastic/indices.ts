@@ -45,6 +45,7 @@ const eventsMappings: estypes.MappingTypeMapping = {
     valueSize: { type: "integer" },
     flags: keyword,
     attempt: { type: "integer" },
+    trace: { properties: { traceId: keyword, spanId: keyword } },
     // Written at index time so the DLQ board can aggregate by failure without reading records.
     dlqGroup: {
       properties: { fingerprint: keyword, errorClass: keyword, message: keyword },

@@ -5,7 +5,7 @@ import { asText, capBase64, capText, confluentWireFormat } from "./bytes";
 import { readCloudEvent } from "./cloudevents";
 import { hasDeadLetterHeaders, readDeadLetter } from "./dead-letter";
 import { type EnvelopeInput, type EnvelopeRead, isObject } from "./envelope-read";
-import { headerValue, readConventions, traceIdOf, type Concept } from "./fields";
+import { headerValue, readConventions, traceContextOf, type Concept } from "./fields";
 import { decodeHeaders } from "./headers";
 import { readMapped } from "./mapped";
 import { type EnvelopeMapping, mappingFor } from "./mapping";
@@ -73,11 +73,12 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
   const eventId = field("eventId");
   let envelope: EnvelopeKind = reads[0]?.kind ?? "none";
   let correlationId = field("correlationId");
+  const trace = traceContextOf(
+    reads.map((read) => read.traceparent).find((t) => t != null) ??
+      headerValue(headers.text, ["traceparent"]),
+  );
   if (correlationId === null) {
-    const traceparent =
-      reads.map((read) => read.traceparent).find((t) => t != null) ??
-      headerValue(headers.text, ["traceparent"]);
-    correlationId = traceIdOf(traceparent);
+    correlationId = trace?.traceId ?? null;
     if (correlationId !== null) {
       flags.add("correlation-from-traceparent");
       if (envelope === "none") envelope = "traceparent";
@@ -129,6 +130,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     flags: [...flags],
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer, timestampIso) : null,
     attempt: readAttempt(headers.bytes, outer, isDeadLetter),
+    trace,
   };
 }
 

@@ -145,6 +145,17 @@ describe("seed envelope, header conventions and traceparent", () => {
     expect(event.correlationId).toBe("order-7");
     expect(event.flags).not.toContain("correlation-from-traceparent");
   });
+
+  it("keeps the trace and send span of the traceparent, with or without a correlation id", () => {
+    const withIds = { ...envelopes.seed, headers: { traceparent: TRACEPARENT } };
+    for (const fixture of [envelopes.traceparentOnly, withIds]) {
+      expect(decodeRecord(rawRecord(fixture), testOptions).trace).toEqual({
+        traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+        spanId: "00f067aa0ba902b7",
+      });
+    }
+    expect(decodeRecord(rawRecord(envelopes.seed), testOptions).trace).toBeNull();
+  });
 });
 
 describe("precedence", () => {

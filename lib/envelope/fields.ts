@@ -58,10 +58,17 @@ export function bodyValue(body: Record<string, unknown>, keys: string[]): string
 
 /** The trace id of a W3C `traceparent` header, the last resort for a correlation id. */
 export function traceIdOf(traceparent: string | null): string | null {
+  return traceContextOf(traceparent)?.traceId ?? null;
+}
+
+/** The trace id and parent (the producer's send span) id of a W3C `traceparent`. */
+export function traceContextOf(
+  traceparent: string | null,
+): { traceId: string; spanId: string } | null {
   const match = traceparent
-    ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(traceparent.trim())
+    ? /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-[\da-f]{2}$/.exec(traceparent.trim().toLowerCase())
     : null;
-  return match?.[1] ?? null;
+  return match?.[1] && match[2] ? { traceId: match[1], spanId: match[2] } : null;
 }
 
 /**

@@ -79,6 +79,10 @@ export const Headers = z.union([
     .transform((byName) => Object.entries(byName).map(([key, value]) => ({ key, value }))),
 ]);
 
+/** The W3C trace context a record was sent with: the trace and the producer's send span. */
+export const TraceContext = z.object({ traceId: z.string(), spanId: z.string() });
+export type TraceContext = z.infer<typeof TraceContext>;
+
 /**
  * One Kafka record as indexed: the document stored in Elasticsearch and the `Event` of the
  * chain API. `id` is `topic:partition:offset`, so indexing the same record twice is a no-op.
@@ -107,6 +111,8 @@ export const Event = z.object({
   dlq: DeadLetter.nullable(),
   /** Which delivery attempt this record is, when a retry header or wrapper says so. */
   attempt: z.number().int().nullable(),
+  /** From the `traceparent` header; records indexed before it was read have none. */
+  trace: TraceContext.nullable().default(null),
 });
 export type Event = z.infer<typeof Event>;
 

@@ -12,7 +12,12 @@ export function uniqueName(label: string): string {
 }
 
 export function testConfig(overrides: Record<string, string>): Config {
-  return loadConfig({ ...process.env, CAUSEWAY_COLLECTOR_PORT: "0", ...overrides });
+  return loadConfig({
+    ...process.env,
+    CAUSEWAY_COLLECTOR_PORT: "0",
+    CAUSEWAY_OTLP_PORT: "0",
+    ...overrides,
+  });
 }
 
 export const appUrl = process.env.CAUSEWAY_APP_URL ?? "http://127.0.0.1:3100";

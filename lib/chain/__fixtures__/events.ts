@@ -45,6 +45,7 @@ export function makeEvent(spec: EventSpec = {}): Event {
     valueSize: 21,
     flags: [],
     attempt: null,
+    trace: null,
     ...fields,
     id: eventDocId(topic, partition, String(offset)),
     offset: String(offset),

@@ -101,6 +101,30 @@ describe("GET /api/chains/{correlationId}", () => {
     });
   });
 
+  it("says causation is unknown for records without causation ids or spans", async () => {
+    const topic = uniqueName("api-unknown");
+    const correlationId = uniqueName("order");
+    await produceInOrder({
+      topic,
+      messages: [
+        { key: "o", value: envelope("a", "OrderPlaced", correlationId, null), partition: 0 },
+        { key: "o", value: envelope("b", "OrderPaid", correlationId, null), partition: 0 },
+      ],
+    });
+    const chain = await eventually("two indexed events", async () => {
+      const response = await getChain(correlationId);
+      if (!response.ok) return null;
+      const body = Chain.parse(await response.json());
+      return body.events.length === 2 ? body : null;
+    });
+    expect(chain.roots).toHaveLength(2);
+    expect(chain.causation).toEqual({
+      spans: 0,
+      spanEdges: 0,
+      unknown: "causation unknown: no causation ids and no spans for this trace",
+    });
+  });
+
   it("answers 404 with an error for an id nothing carries", async () => {
     const response = await getChain(uniqueName("nobody"));
     expect(response.status).toBe(404);
