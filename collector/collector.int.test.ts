@@ -10,6 +10,7 @@ import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { startCollector, type Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const config = testConfig({});
 const kafka: Kafka = createKafka(config.kafkaBrokers, "collector-int-test");
@@ -43,10 +44,7 @@ async function collect(topicPattern: string, elasticsearchUrl = config.elasticse
 async function createTopic(topic: string, partitions = 1) {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic, numPartitions: partitions }],
-    waitForLeaders: true,
-  });
+  await createTopicsWithLeaders(admin, [{ topic, numPartitions: partitions }]);
   await admin.disconnect();
 }
 
@@ -201,8 +199,14 @@ describe("collector against the real Kafka and Elasticsearch", () => {
       errorClass: "com.shop.CardDeclinedException",
       errorMessage: "card declined",
       consumerGroup: "payment-service",
+      wrapperClass: null,
       errorStack: null,
-      failedAt: null,
+      // Spring names no failure time: the dead letter's own record time stands in.
+      failedAt: event?.timestamp,
+      stage: null,
+      stageClass: null,
+      connectorName: null,
+      taskId: null,
     });
   });
 

@@ -12,6 +12,7 @@ import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startCollector, type Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const env = testConfig({});
 const kafka = createKafka(env.kafkaBrokers, "dlq-webhook-int-test");
@@ -62,7 +63,7 @@ async function dlqTopic(): Promise<string> {
   topics.push(topic);
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
   await admin.disconnect();
   return topic;
 }

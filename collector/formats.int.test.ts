@@ -20,6 +20,7 @@ import {
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const config = testConfig({});
 const kafka = createKafka(config.kafkaBrokers, "formats-int-test");
@@ -95,16 +96,16 @@ const total = Object.values(topics).reduce((sum, t) => sum + t.records.length, 0
 async function produceAll() {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: Object.entries(topics).map(([name, { maxMessageBytes }]) => ({
+  await createTopicsWithLeaders(
+    admin,
+    Object.entries(topics).map(([name, { maxMessageBytes }]) => ({
       topic: `${family}-${name}`,
       numPartitions: 1,
       configEntries: maxMessageBytes
         ? [{ name: "max.message.bytes", value: String(maxMessageBytes) }]
         : [],
     })),
-  });
+  );
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();

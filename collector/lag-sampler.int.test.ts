@@ -16,6 +16,7 @@ import { getLagGroup } from "@/lib/server/get-lag-group";
 import { getLagOverview } from "@/lib/server/get-lag-overview";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startLagSampler } from "./lag-sampler";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
  * The lag sampler against the real broker and Elasticsearch, read back through the same code
@@ -66,7 +67,7 @@ afterAll(async () => {
 async function newTopic(label: string, numPartitions: number): Promise<string> {
   const topic = uniqueName(label);
   topics.push(topic);
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions }] });
+  await createTopicsWithLeaders(admin, [{ topic, numPartitions }]);
   return topic;
 }
 

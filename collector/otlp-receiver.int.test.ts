@@ -24,6 +24,7 @@ import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startCollector, type Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 import { startOtlpReceiver } from "./otlp-receiver";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
  * The OTLP receiver fed by the real OpenTelemetry SDK, kafkajs instrumentation and protobuf
@@ -51,10 +52,7 @@ beforeAll(async () => {
   ]);
   const admin = createKafka(config.kafkaBrokers, "otlp-test-admin").admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic: ordersTopic }, { topic: paymentsTopic }],
-    waitForLeaders: true,
-  });
+  await createTopicsWithLeaders(admin, [{ topic: ordersTopic }, { topic: paymentsTopic }]);
   await admin.disconnect();
   collector = await startCollector({
     config,

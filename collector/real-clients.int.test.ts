@@ -14,6 +14,7 @@ import { type JavaDeadLetter, runRealClients, springTopics } from "@/lib/testing
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
  * Real Spring Kafka 3.3.4 (`@RetryableTopic` + DeadLetterPublishingRecoverer) and a real Kafka
@@ -79,10 +80,10 @@ function javaHeaders(record: JavaDeadLetter): Header[] {
 async function produceInputs() {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [springTopic, connectTopic].map((topic) => ({ topic, numPartitions: 1 })),
-  });
+  await createTopicsWithLeaders(
+    admin,
+    [springTopic, connectTopic].map((topic) => ({ topic, numPartitions: 1 })),
+  );
   await admin.disconnect();
   const producer = kafka.producer();
   await producer.connect();

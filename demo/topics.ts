@@ -1,4 +1,5 @@
 import type { Admin } from "kafkajs";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /** Every topic the shop produces to. Created up front so no consumer races auto-creation. */
 export const Topics = {
@@ -21,8 +22,8 @@ export async function ensureTopics(admin: Admin): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = Object.values(Topics).filter((topic) => !existing.has(topic));
   if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS })),
-  });
+  await createTopicsWithLeaders(
+    admin,
+    missing.map((topic) => ({ topic, numPartitions: PARTITIONS })),
+  );
 }

@@ -11,6 +11,7 @@ import {
   testConfig,
   uniqueName,
 } from "@/lib/testing/real-stack";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
  * The DLQ API against the real stack: dead letters produced to a topic of this test's own,
@@ -80,13 +81,10 @@ async function endOffsets(topic: string): Promise<number> {
 describe("DLQ board and replay API", () => {
   beforeAll(async () => {
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic: dlqTopic, numPartitions: 1 },
-        { topic: originalTopic, numPartitions: 1 },
-      ],
-    });
+    await createTopicsWithLeaders(admin, [
+      { topic: dlqTopic, numPartitions: 1 },
+      { topic: originalTopic, numPartitions: 1 },
+    ]);
     await produceInOrder({
       topic: dlqTopic,
       messages: [
@@ -301,10 +299,7 @@ describe("DLQ board and replay API", () => {
     let limited: AppServer;
 
     beforeAll(async () => {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [{ topic: allowedTopic, numPartitions: 1 }],
-      });
+      await createTopicsWithLeaders(admin, [{ topic: allowedTopic, numPartitions: 1 }]);
       limited = await startApp({ CAUSEWAY_REPLAY_TOPICS: `${allowedTopic},unused-*` });
     });
 

@@ -9,6 +9,7 @@ import {
   testConfig,
   uniqueName,
 } from "@/lib/testing/real-stack";
+import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
  * Delivery status from real committed offsets: one group has read the first event only, so the
@@ -38,10 +39,10 @@ function record(eventId: string, cause: string | null) {
 beforeAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic }, { topic: unread }].map((t) => ({ ...t, numPartitions: 1 })),
-    waitForLeaders: true,
-  });
+  await createTopicsWithLeaders(
+    admin,
+    [{ topic }, { topic: unread }].map((t) => ({ ...t, numPartitions: 1 })),
+  );
   await produceInOrder(
     { topic, messages: [record("e0", null), record("e1", "e0")] },
     { topic: unread, messages: [record("e2", "e1")] },
