@@ -56,7 +56,9 @@ describe("GET /api/search by topic name", () => {
     expect(results.map((r) => r.correlationId)).toEqual([newer, older]);
     expect(results.every((r) => r.matchedOn.includes("topic"))).toBe(true);
     expect(results[1]?.summary).toBe("OrderPlaced · 1 event · order-service");
-    expect(results[0]?.summary).toBe("OrderPlaced · 2 events · order-service · over 30 s");
+    expect(results[0]?.summary).toBe(
+      "OrderPlaced · 2 events · order-service · 1 dead-lettered · over 30 s",
+    );
   });
 
   it("finds the chains that reached a DLQ by the DLQ's name", async () => {
