@@ -39,11 +39,21 @@ export async function createIndexWhenMissing(
   await waitUntilUsable(es, definition.index, timeout);
 }
 
-/** Waits for the index's primary shard (yellow: our indices have no replicas to wait for). */
+/**
+ * Waits for the index's primary shard (yellow: our indices have no replicas to wait for). Yellow
+ * alone was seen to answer before the node had applied the started shard, so a search right after
+ * still failed with no_shard_available; waiting for the pending cluster-state tasks closes that.
+ */
 export async function waitUntilUsable(es: Client, index: string, timeout: string): Promise<void> {
   // Elasticsearch answers 408 with the health body when the wait runs out.
   const health = await es.cluster.health(
-    { index, wait_for_status: "yellow", timeout },
+    {
+      index,
+      wait_for_status: "yellow",
+      wait_for_no_initializing_shards: true,
+      wait_for_events: "languid",
+      timeout,
+    },
     { ignore: [408] },
   );
   if (health.timed_out) throw new IndexNotReady(index, timeout);
