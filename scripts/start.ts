@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const env = {
     KAFKA_BROKERS: stack.kafkaBrokers,
     ELASTICSEARCH_URL: stack.elasticsearchUrl,
+    ...(stack.schemaRegistryUrl ? { SCHEMA_REGISTRY_URL: stack.schemaRegistryUrl } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
     ...(dev ? await withDevOperator(process.env, dev) : {}),
   };

@@ -39,6 +39,7 @@ async function main(): Promise<number> {
   const env = {
     KAFKA_BROKERS: stack.kafkaBrokers,
     ELASTICSEARCH_URL: stack.elasticsearchUrl,
+    ...(stack.schemaRegistryUrl ? { SCHEMA_REGISTRY_URL: stack.schemaRegistryUrl } : {}),
     CAUSEWAY_INDEX_PREFIX: `cwtest-${runId}`,
     CAUSEWAY_COLLECTOR_GROUP: `cwtest-${runId}-collector`,
     CAUSEWAY_COLLECTOR_PORT: "0",

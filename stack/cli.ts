@@ -1,5 +1,5 @@
 import { StackError } from "./errors";
-import { externalEndpoints, localEndpoints, stackDown, stackStatus, stackUp } from "./stack";
+import { externalEndpoints, stackDown, stackStatus, stackUp } from "./stack";
 
 /** `npm run stack:up | stack:down | stack:status`. */
 const say = (line: string) => console.log(line);
@@ -16,15 +16,13 @@ async function main(command: string | undefined): Promise<void> {
       const external = externalEndpoints();
       if (external) {
         say(
-          `External stack: Kafka ${external.kafkaBrokers}, Elasticsearch ${external.elasticsearchUrl}.`,
+          `External stack: Kafka ${external.kafkaBrokers}, Elasticsearch ${external.elasticsearchUrl}, schema registry ${external.schemaRegistryUrl ?? "none"}.`,
         );
         return;
       }
-      const { kafka, elasticsearch } = stackStatus();
-      say(`Kafka (${localEndpoints.kafkaBrokers}): ${kafka ? `running, pid ${kafka}` : "stopped"}`);
-      say(
-        `Elasticsearch (${localEndpoints.elasticsearchUrl}): ${elasticsearch ? `running, pid ${elasticsearch}` : "stopped"}`,
-      );
+      for (const { name, where, pid } of stackStatus()) {
+        say(`${name} (${where}): ${pid ? `running, pid ${pid}` : "stopped"}`);
+      }
       return;
     }
     default:

@@ -6,10 +6,18 @@ import {
 } from "./elasticsearch";
 import { StackError } from "./errors";
 import { KAFKA_PORT, kafkaPid, startKafka, stopKafka } from "./kafka";
+import {
+  localSchemaRegistryUrl,
+  schemaRegistryPid,
+  startSchemaRegistry,
+  stopSchemaRegistry,
+} from "./registry";
 
 export type StackEndpoints = {
   kafkaBrokers: string;
   elasticsearchUrl: string;
+  /** Confluent-compatible API base; null when the stack is external and names no registry. */
+  schemaRegistryUrl: string | null;
   /** False when the endpoints came from the environment and nothing was started. */
   local: boolean;
 };
@@ -18,7 +26,10 @@ export type StackEndpoints = {
 export function externalEndpoints(env = process.env): StackEndpoints | null {
   const kafkaBrokers = env.KAFKA_BROKERS;
   const elasticsearchUrl = env.ELASTICSEARCH_URL;
-  if (kafkaBrokers && elasticsearchUrl) return { kafkaBrokers, elasticsearchUrl, local: false };
+  const schemaRegistryUrl = env.SCHEMA_REGISTRY_URL || null;
+  if (kafkaBrokers && elasticsearchUrl) {
+    return { kafkaBrokers, elasticsearchUrl, schemaRegistryUrl, local: false };
+  }
   if (kafkaBrokers || elasticsearchUrl) {
     throw new StackError(
       "Only one of KAFKA_BROKERS and ELASTICSEARCH_URL is set: set both to use your own Kafka and Elasticsearch, or neither to run the local stack.",
@@ -30,51 +41,95 @@ export function externalEndpoints(env = process.env): StackEndpoints | null {
 export const localEndpoints: StackEndpoints = {
   kafkaBrokers: `127.0.0.1:${KAFKA_PORT}`,
   elasticsearchUrl: `http://127.0.0.1:${ELASTICSEARCH_PORT}`,
+  schemaRegistryUrl: localSchemaRegistryUrl,
   local: true,
 };
 
-/** Brings the stack up (both servers concurrently) or finds it running; idempotent. */
+type Server = {
+  name: string;
+  where: string;
+  start: () => Promise<"started" | "running">;
+  stop: () => Promise<boolean>;
+  pid: () => number | null;
+};
+
+const kafka: Server = {
+  name: "Kafka",
+  where: localEndpoints.kafkaBrokers,
+  start: () => startKafka(),
+  stop: () => stopKafka(),
+  pid: () => kafkaPid(),
+};
+const elasticsearch: Server = {
+  name: "Elasticsearch",
+  where: localEndpoints.elasticsearchUrl,
+  start: startElasticsearch,
+  stop: stopElasticsearch,
+  pid: elasticsearchPid,
+};
+const schemaRegistry: Server = {
+  name: "The schema registry",
+  where: localSchemaRegistryUrl,
+  start: startSchemaRegistry,
+  stop: stopSchemaRegistry,
+  pid: schemaRegistryPid,
+};
+
+/** The servers this checkout runs: a registry of the user's own (SCHEMA_REGISTRY_URL) replaces ours. */
+function localServers(env = process.env): Server[] {
+  return env.SCHEMA_REGISTRY_URL ? [kafka, elasticsearch] : [kafka, elasticsearch, schemaRegistry];
+}
+
+/** Brings the stack up (all servers concurrently) or finds it running; idempotent. */
 export async function stackUp(
   report: (line: string) => void,
 ): Promise<StackEndpoints & { started: string[] }> {
   const external = externalEndpoints();
   if (external) {
+    const registry = external.schemaRegistryUrl
+      ? ` and the schema registry at ${external.schemaRegistryUrl}`
+      : " (no SCHEMA_REGISTRY_URL: registry-encoded records are kept undecoded)";
     report(
-      `Using Kafka at ${external.kafkaBrokers} and Elasticsearch at ${external.elasticsearchUrl}; starting nothing.`,
+      `Using Kafka at ${external.kafkaBrokers} and Elasticsearch at ${external.elasticsearchUrl}${registry}; starting nothing.`,
     );
     return { ...external, started: [] };
   }
-  const [kafka, elasticsearch] = await Promise.allSettled([startKafka(), startElasticsearch()]);
-  const failures = [kafka, elasticsearch].filter((r) => r.status === "rejected");
-  if (failures.length > 0) {
-    await Promise.allSettled([
-      kafka.status === "fulfilled" && kafka.value === "started" ? stopKafka() : null,
-      elasticsearch.status === "fulfilled" && elasticsearch.value === "started"
-        ? stopElasticsearch()
-        : null,
-    ]);
-    throw failures[0]?.status === "rejected"
-      ? failures[0].reason
-      : new StackError("The stack failed to start.");
+  const servers = localServers();
+  const results = await Promise.allSettled(servers.map((server) => server.start()));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) {
+    await Promise.allSettled(
+      servers.map((server, i) => {
+        const result = results[i];
+        return result?.status === "fulfilled" && result.value === "started" ? server.stop() : null;
+      }),
+    );
+    throw failure.reason;
   }
   const started: string[] = [];
-  for (const [name, result] of [
-    [`Kafka on ${localEndpoints.kafkaBrokers}`, kafka],
-    [`Elasticsearch on ${localEndpoints.elasticsearchUrl}`, elasticsearch],
-  ] as const) {
-    const state = result.status === "fulfilled" ? result.value : "failed";
+  servers.forEach((server, i) => {
+    const result = results[i];
+    const state = result?.status === "fulfilled" ? result.value : "failed";
+    const name = `${server.name} on ${server.where}`;
     report(`${name}: ${state === "started" ? "started" : "already running"}.`);
     if (state === "started") started.push(name);
-  }
-  return { ...localEndpoints, started };
+  });
+  const schemaRegistryUrl = process.env.SCHEMA_REGISTRY_URL || localSchemaRegistryUrl;
+  return { ...localEndpoints, schemaRegistryUrl, started };
 }
 
 export async function stackDown(report: (line: string) => void): Promise<void> {
-  const [kafka, elasticsearch] = await Promise.all([stopKafka(), stopElasticsearch()]);
-  report(kafka ? "Kafka stopped." : "Kafka was not running.");
-  report(elasticsearch ? "Elasticsearch stopped." : "Elasticsearch was not running.");
+  const servers = [kafka, elasticsearch, schemaRegistry];
+  const stopped = await Promise.all(servers.map((server) => server.stop()));
+  servers.forEach((server, i) => {
+    report(stopped[i] ? `${server.name} stopped.` : `${server.name} was not running.`);
+  });
 }
 
-export function stackStatus(): { kafka: number | null; elasticsearch: number | null } {
-  return { kafka: kafkaPid(), elasticsearch: elasticsearchPid() };
+export function stackStatus(): { name: string; where: string; pid: number | null }[] {
+  return [kafka, elasticsearch, schemaRegistry].map(({ name, where, pid }) => ({
+    name,
+    where,
+    pid: pid(),
+  }));
 }
