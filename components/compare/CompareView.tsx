@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { parseAsString, useQueryStates } from "nuqs";
 import type { FormEvent } from "react";
 import type { ChainComparison } from "@/lib/chain/compare";
 import { Button } from "@/components/ui/Button";
@@ -11,22 +11,19 @@ import { useComparison } from "./queries";
 
 const chainHref = (id: string) => `/chains/${encodeURIComponent(id)}`;
 const differs = "bg-amber-50 font-semibold text-amber-900";
+const compareParsers = { a: parseAsString.withDefault(""), b: parseAsString.withDefault("") };
 
 export function CompareView() {
-  const params = useSearchParams();
-  const a = params.get("a") ?? "";
-  const b = params.get("b") ?? "";
+  const [{ a, b }, setChains] = useQueryStates(compareParsers, { history: "push" });
   const query = useComparison(a, b);
-  const router = useRouter();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams({
+    void setChains({
       a: String(form.get("a") ?? "").trim(),
       b: String(form.get("b") ?? "").trim(),
     });
-    router.push(`/compare?${next.toString()}`);
   }
 
   return (

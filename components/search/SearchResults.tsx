@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { formatClock } from "@/components/ui/format";
 import { useSearch } from "./queries";
-import { readSearchParams } from "./search-params";
+import { useSearchInput } from "./search-params";
 import { SearchForm } from "./SearchForm";
 
 const matchLabel = {
@@ -17,7 +16,7 @@ const matchLabel = {
 } as const;
 
 export function SearchResults() {
-  const input = readSearchParams(useSearchParams());
+  const input = useSearchInput();
   const query = useSearch(input);
 
   return (

@@ -1,16 +1,22 @@
-/** The search page's URL parameters, read and written in one place by the forms and the page. */
+import { createSerializer, parseAsString, useQueryStates } from "nuqs";
+
+/**
+ * The search page's URL parameters, declared once for the page that reads them and the forms
+ * that link to it. `from` and `to` stay strings: the API checks them and says what is wrong.
+ */
+const searchParsers = {
+  q: parseAsString.withDefault(""),
+  from: parseAsString,
+  to: parseAsString,
+};
 export type SearchInput = { q: string; from: string | null; to: string | null };
 
-export function readSearchParams(params: URLSearchParams): SearchInput {
-  return { q: params.get("q") ?? "", from: params.get("from"), to: params.get("to") };
+export function useSearchInput(): SearchInput {
+  const [input] = useQueryStates(searchParsers);
+  return input;
 }
 
-export function searchHref({ q, from, to }: SearchInput): string {
-  const params = new URLSearchParams({ q });
-  if (from) params.set("from", from);
-  if (to) params.set("to", to);
-  return `/search?${params.toString()}`;
-}
+export const searchHref = createSerializer(searchParsers).bind(null, "/search");
 
 /** `<input type="datetime-local">` speaks local time without a zone; the API wants ISO. */
 export function localInputToIso(value: string): string | null {
