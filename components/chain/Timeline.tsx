@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef, type CSSProperties } from "react";
 import type { ChainTiming, EventTiming } from "@/lib/chain/timing";
 import type { DeliveryState } from "@/lib/chain/delivery";
 import type { EventSummary } from "@/lib/events/event";
@@ -10,7 +11,7 @@ import { deliveryStyles } from "./delivery-styles";
 import { eventStatus } from "./event-status";
 import type { ChainSelectionProps } from "./selection";
 
-/** Rows are one fixed height so only the ones on screen are drawn, even for 2,000 events. */
+/** Rows are one fixed height, so react-virtual draws only those on screen, even for 2,000 events. */
 const ROW_HEIGHT = 28;
 const VIEW_HEIGHT = 384;
 const OVERSCAN = 8;
@@ -41,22 +42,23 @@ export function Timeline({
     }));
   }, [events, timing.events, timing.criticalPath]);
   const span = Math.max(1, timing.totalMs);
-  const [scrollTop, setScrollTop] = useState(0);
   const list = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here to skip it
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // Rows are drawn on the first paint too, before the list has been measured.
+    initialRect: { width: 0, height: VIEW_HEIGHT },
+    getItemKey: (index) => rows[index]?.event.id ?? index,
+  });
 
   // A node picked in the graph or an anomaly may be scrolled out of this list.
   useEffect(() => {
     const index = rows.findIndex((row) => row.event.id === selectedId);
-    const view = list.current;
-    if (index < 0 || !view) return;
-    const top = index * ROW_HEIGHT;
-    if (top < view.scrollTop || top + ROW_HEIGHT > view.scrollTop + view.clientHeight) {
-      view.scrollTop = Math.max(0, top - view.clientHeight / 2);
-    }
-  }, [selectedId, rows]);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [selectedId, rows, virtualizer]);
 
   return (
     <div className="space-y-2">
@@ -65,23 +67,30 @@ export function Timeline({
         ref={list}
         className="overflow-y-auto text-sm"
         style={{ maxHeight: VIEW_HEIGHT }}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         onMouseLeave={() => onHover(null)}
       >
-        <ol aria-label="Timeline" className="relative" style={{ height: rows.length * ROW_HEIGHT }}>
-          {rows.slice(first, last).map((row, index) => (
-            <TimelineRow
-              key={row.event.id}
-              row={row}
-              span={span}
-              delivery={deliveryStates.get(row.event.id)}
-              style={{ top: (first + index) * ROW_HEIGHT, height: ROW_HEIGHT }}
-              selected={row.event.id === selectedId}
-              hovered={row.event.id === hoveredId}
-              onSelect={onSelect}
-              onHover={onHover}
-            />
-          ))}
+        <ol
+          aria-label="Timeline"
+          className="relative"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map(({ index, key, start }) => {
+            const row = rows[index];
+            if (!row) return null;
+            return (
+              <TimelineRow
+                key={key}
+                row={row}
+                span={span}
+                delivery={deliveryStates.get(row.event.id)}
+                style={{ top: start, height: ROW_HEIGHT }}
+                selected={row.event.id === selectedId}
+                hovered={row.event.id === hoveredId}
+                onSelect={onSelect}
+                onHover={onHover}
+              />
+            );
+          })}
         </ol>
       </div>
     </div>
