@@ -49,6 +49,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       Flows
                     </Link>
                     <Link
+                      href="/contracts"
+                      prefetch={false}
+                      className="text-slate-700 hover:text-sky-700"
+                    >
+                      Contracts
+                    </Link>
+                    <Link
                       href="/audit"
                       prefetch={false}
                       className="text-slate-700 hover:text-sky-700"

@@ -6,7 +6,8 @@ import { decodeRecord } from "@/lib/envelope/decode";
 import { errorMessage, type Logger } from "@/lib/log";
 import { createBulkBatcher } from "./bulk-batcher";
 import { indexEvents } from "./bulk-writer";
-import { CoverageWriter } from "./coverage-writer";
+import { ContractShapes } from "./contract-shapes";
+import { coverageWriter } from "./coverage-writer";
 import { DlqWebhook } from "./dlq-webhook";
 import { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
@@ -57,7 +58,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
   let consumerDead = false;
   let lastRestart = { error: "", at: 0 };
   const elasticsearch = new ElasticsearchStatus(log, deps.metrics);
-  const coverage = new CoverageWriter(deps.es, config.indexPrefix, log);
+  const coverage = coverageWriter(deps.es, config.indexPrefix, log);
   const webhook =
     config.dlqWebhookUrl === null
       ? null
@@ -69,6 +70,14 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           log,
           metrics: deps.metrics,
         });
+  const shapes = new ContractShapes({
+    es: deps.es,
+    indexPrefix: config.indexPrefix,
+    publicUrl: config.publicUrl,
+    log,
+    metrics: deps.metrics,
+    webhook,
+  });
 
   const writesAfter = deps.writesAfter ?? Promise.resolve();
   const batcher = createBulkBatcher({
@@ -209,6 +218,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
       const { topic, partition, highWatermark } = batch;
       commits.add(`${topic}\u0000${partition}`, batcher.index(events, heartbeat), async () => {
         webhook?.note(events);
+        shapes.note(events);
         coverage.note({
           topic,
           partition,
@@ -265,6 +275,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
         await consumer?.disconnect();
         await admin.disconnect();
         await coverage.drain();
+        await shapes.drain();
         await webhook?.drain(graceMs);
       } finally {
         clearTimeout(giveUp);

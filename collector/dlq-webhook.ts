@@ -199,6 +199,15 @@ export class DlqWebhook {
     });
   }
 
+  /**
+   * Posts a notification claimed by other means, with the same retries: a contract drift is
+   * claimed by storing its new shape, which only one collector can do.
+   */
+  async deliver(notification: object): Promise<boolean> {
+    const { attempt } = await this.post(JSON.stringify(notification));
+    return delivered(attempt);
+  }
+
   private async post(body: string): Promise<{ attempt: DeliveryAttempt; attempts: number }> {
     let attempt: DeliveryAttempt = { error: "not sent" };
     let attempts = 0;

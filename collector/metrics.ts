@@ -36,6 +36,8 @@ export class CollectorMetrics {
   bulkFailures = 0;
   /** DLQ webhooks this instance claimed, by how they ended. */
   readonly dlqWebhooks = { delivered: 0, failed: 0 };
+  /** Breaking drifts of event contracts this instance found first, by event type. */
+  readonly breakingDrifts = new Map<string, number>();
   elasticsearchUp = 1;
   lastIndexedAt: number | null = null;
   readonly flags = new Map<ReadFlag, number>(ReadFlag.options.map((flag) => [flag, 0]));
@@ -128,6 +130,12 @@ export class CollectorMetrics {
         [{ outcome: "delivered" }, this.dlqWebhooks.delivered],
         [{ outcome: "failed" }, this.dlqWebhooks.failed],
       ],
+    );
+    counter(
+      "causeway_contract_breaking_drifts_total",
+      "New payload shapes that removed a field or changed a field's type, by event type.",
+      ["event_type"],
+      () => [...this.breakingDrifts].map(([eventType, n]) => [{ event_type: eventType }, n]),
     );
     gauge(
       "causeway_elasticsearch_up",

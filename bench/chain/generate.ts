@@ -107,6 +107,8 @@ function record(
     dlq: null,
     attempt: null,
     trace: null,
+    contract: fields.eventType ?? topic,
+    shape: null,
   };
 }
 

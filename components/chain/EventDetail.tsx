@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { EventDelivery } from "@/lib/chain/delivery";
+import { contractHref } from "@/components/contracts/queries";
 import type { Event, EventSummary } from "@/lib/events/event";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -49,7 +51,20 @@ export function EventDetail({ event, delivery, offsetsReadAt, onClose }: EventDe
             {status !== "ok" && (
               <Badge className={statusStyles[status].badge}>{statusStyles[status].label}</Badge>
             )}
-            <h2 className="truncate font-semibold">{event.eventType ?? "(unreadable)"}</h2>
+            <h2 className="truncate font-semibold">
+              {event.contract === null ? (
+                (event.eventType ?? "(unreadable)")
+              ) : (
+                <Link
+                  href={contractHref(event.contract)}
+                  title="This event type's contract"
+                  data-testid="event-contract-link"
+                  className="hover:text-sky-700 hover:underline"
+                >
+                  {event.eventType ?? event.contract}
+                </Link>
+              )}
+            </h2>
           </div>
           <p className="text-sm text-slate-600">
             {event.service ?? "unknown service"} ·{" "}

@@ -28,6 +28,8 @@ function event(overrides: Partial<Event>): Event {
     dlq: null,
     attempt: null,
     trace: null,
+    contract: "OrderPlaced",
+    shape: null,
     ...overrides,
   };
 }

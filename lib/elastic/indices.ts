@@ -46,6 +46,9 @@ const eventsMappings: estypes.MappingTypeMapping = {
     flags: keyword,
     attempt: { type: "integer" },
     trace: { properties: { traceId: keyword, spanId: keyword } },
+    // The contracts page aggregates records by event type and payload shape.
+    contract: keyword,
+    shape: keyword,
     // Written at index time so the DLQ board can aggregate by failure without reading records.
     dlqGroup: {
       properties: { fingerprint: keyword, errorClass: keyword, message: keyword },

@@ -1,3 +1,4 @@
+import { contractOf, shapeOf } from "../contracts/contract-of";
 import { eventDocId, type EnvelopeKind, type Event, type ReadFlag } from "../events/event";
 import { isRetryTopic } from "../chain/topics";
 import { readAttempt } from "./attempt";
@@ -102,7 +103,8 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
   const isDeadLetter =
     options.dlqPattern.test(record.topic) ||
     (hasDeadLetterHeaders(headers.text) && !isRetryTopic(record.topic));
-  const payload = reads.map((read) => read.payload).find((p) => p !== undefined);
+  const payload = reads.map((read) => read.payload).find((p) => p !== undefined) ?? value.parsed;
+  const eventType = field("eventType");
   const timestampIso = timestamp.toISOString();
   const occurredAtIso = occurredAt === timestamp ? timestampIso : occurredAt.toISOString();
 
@@ -114,7 +116,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     key,
     headers: headers.list,
     eventId,
-    eventType: field("eventType"),
+    eventType,
     correlationId,
     causationId: field("causationId"),
     occurredAt: occurredAtIso,
@@ -124,13 +126,16 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
       field("schemaVersion") ?? (value.schemaId === null ? null : `schema-id:${value.schemaId}`),
     service: field("service"),
     envelope,
-    payload: payload ?? value.parsed ?? null,
+    payload: payload ?? null,
     raw: value.raw,
     valueSize: record.value?.length ?? 0,
     flags: [...flags],
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer, timestampIso) : null,
     attempt: readAttempt(headers.bytes, outer, isDeadLetter),
     trace,
+    // A dead letter's body is a copy or a failure report, counted on its own topic already.
+    contract: isDeadLetter ? null : contractOf({ topic: record.topic, eventType }),
+    shape: shapeOf({ topic: record.topic, eventType, payload, isDeadLetter })?.id ?? null,
   };
 }
 

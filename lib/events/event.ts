@@ -113,6 +113,10 @@ export const Event = z.object({
   attempt: z.number().int().nullable(),
   /** From the `traceparent` header; records indexed before it was read have none. */
   trace: TraceContext.nullable().default(null),
+  /** The event type whose contract this record counts toward (lib/contracts/contract-of.ts). */
+  contract: since(z.string()),
+  /** The id of the payload's shape within that contract, when the payload is JSON. */
+  shape: since(z.string()),
 });
 export type Event = z.infer<typeof Event>;
 

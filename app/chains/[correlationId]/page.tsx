@@ -3,20 +3,9 @@ import { preload } from "react-dom";
 import { ChainView } from "@/components/chain/ChainView";
 import { ChainLagPanel } from "@/components/lag/ChainLagPanel";
 import { DeadLetterTriage } from "@/components/dlq/DeadLetterTriage";
+import { decodeParam } from "@/lib/http/path-param";
 
 type ChainPageProps = { params: Promise<{ correlationId: string }> };
-
-/**
- * Next hands the page its params percent-encoded but, since 16.2, hands generateMetadata the
- * decoded value; decoding leniently gives both the id as typed, and a lone `%` survives.
- */
-function decodeParam(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 export async function generateMetadata({ params }: ChainPageProps): Promise<Metadata> {
   const { correlationId } = await params;

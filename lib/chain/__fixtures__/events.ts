@@ -46,6 +46,8 @@ export function makeEvent(spec: EventSpec = {}): Event {
     flags: [],
     attempt: null,
     trace: null,
+    contract: fields.eventType ?? "OrderPlaced",
+    shape: null,
     ...fields,
     id: eventDocId(topic, partition, String(offset)),
     offset: String(offset),
