@@ -1,7 +1,7 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { deadLetterGroupKey } from "../dlq/fingerprint";
 import type { Event } from "../events/event";
-import { storesPayload } from "../events/stored-layout";
+import { storedPayload } from "../events/stored-layout";
 import { DEFAULT_REFRESH_INTERVAL } from "./refresh";
 
 /**
@@ -22,7 +22,7 @@ const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 }
 const matchedKeyword: estypes.MappingProperty = { ...keyword, doc_values: false };
 const matchedInteger: estypes.MappingProperty = { type: "integer", doc_values: false };
 
-const eventsMappings: estypes.MappingTypeMapping = {
+export const eventsMappings: estypes.MappingTypeMapping = {
   dynamic: "false",
   _source: { excludes: ["payloadFields"] },
   properties: {
@@ -44,6 +44,8 @@ const eventsMappings: estypes.MappingTypeMapping = {
     envelope: matchedKeyword,
     // In _source only when `raw` does not give it (lib/events/stored-layout.ts); never searched.
     payload: { type: "object", enabled: false },
+    // The key of the raw JSON value the payload is, when it is one of its members.
+    payloadAt: { type: "keyword", index: false, doc_values: false },
     // The payload, searchable by path without a mapping explosion; never stored.
     payloadFields: {
       type: "flattened",
@@ -149,7 +151,7 @@ export function missingProperties(existing: Properties, wanted: Properties): Pro
 export function eventDocument(event: Event): StoredEvent {
   const { payload, ...rest } = event;
   const dlqGroup = deadLetterGroupKey(event);
-  const document: StoredEvent = storesPayload(event) ? { ...rest, payload } : rest;
+  const document: StoredEvent = { ...rest, ...storedPayload(event) };
   if (dlqGroup) document.dlqGroup = dlqGroup;
   if (payload !== null) {
     document.payloadFields =
@@ -160,6 +162,7 @@ export function eventDocument(event: Event): StoredEvent {
 
 export type StoredEvent = Omit<Event, "payload"> & {
   payload?: unknown;
+  payloadAt?: string;
   payloadFields?: unknown;
   dlqGroup?: unknown;
 };

@@ -19,21 +19,37 @@ export function payloadFromRaw(raw: string | null): unknown {
 }
 
 /**
- * Whether `payload` must be stored beside `raw`. Checked on the values themselves rather than
- * trusted from how the decoder got them, so no decoder can make a document lose its payload.
+ * What a document keeps of the payload: nothing when it is the raw value parsed, the key it sits
+ * under when it is one member of that (the body of a `{"payload": …}` envelope), else the payload.
+ * Checked on the values themselves rather than trusted from how the decoder got them, so no
+ * decoder can make a document lose its payload.
  */
-export function storesPayload(event: Pick<Event, "payload" | "raw">): boolean {
-  return !isDeepStrictEqual(event.payload, payloadFromRaw(event.raw));
+export function storedPayload(event: Pick<Event, "payload" | "raw">): {
+  payload?: unknown;
+  payloadAt?: string;
+} {
+  const parsed = payloadFromRaw(event.raw);
+  if (isDeepStrictEqual(event.payload, parsed)) return {};
+  if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+    for (const [key, member] of Object.entries(parsed)) {
+      if (isDeepStrictEqual(member, event.payload)) return { payloadAt: key };
+    }
+  }
+  return { payload: event.payload };
 }
 
 /** A stored document (`_source`) of either layout as the `Event` it was written from. */
 export function eventFromStored(source: unknown): Event {
   if (typeof source === "object" && source !== null && !("payload" in source)) {
-    const raw = (source as { raw?: unknown }).raw;
-    return Event.parse({
-      ...source,
-      payload: payloadFromRaw(typeof raw === "string" ? raw : null),
-    });
+    const { raw, payloadAt } = source as { raw?: unknown; payloadAt?: unknown };
+    const parsed = payloadFromRaw(typeof raw === "string" ? raw : null);
+    const payload =
+      typeof payloadAt !== "string"
+        ? parsed
+        : typeof parsed === "object" && parsed !== null && Object.hasOwn(parsed, payloadAt)
+          ? (parsed as Record<string, unknown>)[payloadAt]
+          : null;
+    return Event.parse({ ...source, payload });
   }
   return Event.parse(source);
 }
