@@ -1,5 +1,6 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
-import { Event, EventSummary, SUMMARY_EXCLUDES } from "../events/event";
+import { type Event, EventSummary, SUMMARY_EXCLUDES } from "../events/event";
+import { eventFromStored } from "../events/stored-layout";
 import { eventsAlias } from "./indices";
 
 /** The most records one chain query returns; larger chains are cut and say so in `truncated`. */
@@ -38,7 +39,7 @@ export async function findChainEvents(
   correlationId: string,
 ): Promise<ChainHits<Event>> {
   const { sources, truncated } = await searchChain(es, prefix, correlationId, true);
-  return { events: sources.map((source) => Event.parse(source)), truncated };
+  return { events: sources.map(eventFromStored), truncated };
 }
 
 /**

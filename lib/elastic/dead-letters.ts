@@ -2,7 +2,8 @@ import type { Client, estypes } from "@elastic/elasticsearch";
 import { boardWindow, type BoardFilter, type DeadLetterGroup, trendRanges } from "../dlq/board";
 import { DeadLetterGroupKey } from "../dlq/fingerprint";
 import type { Triage } from "../dlq/triage";
-import { type DeadLetterSummary, Event } from "../events/event";
+import type { DeadLetterSummary, Event } from "../events/event";
+import { eventFromStored } from "../events/stored-layout";
 import { eventsAlias } from "./indices";
 
 /** Reads of dead letters from the events index, grouped by the fingerprint stored with each. */
@@ -192,7 +193,7 @@ export type StoredDeadLetter = { event: Event; fingerprint: string };
 function storedDeadLetter(source: unknown): StoredDeadLetter {
   const { dlqGroup } = source as { dlqGroup: unknown };
   return {
-    event: Event.parse(source),
+    event: eventFromStored(source),
     fingerprint: DeadLetterGroupKey.parse(dlqGroup).fingerprint,
   };
 }

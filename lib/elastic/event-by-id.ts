@@ -1,5 +1,6 @@
 import type { Client } from "@elastic/elasticsearch";
-import { Event } from "../events/event";
+import type { Event } from "../events/event";
+import { eventFromStored } from "../events/stored-layout";
 import { eventsAlias } from "./indices";
 
 /** One indexed record by its `Event.id` (topic:partition:offset), or null when not indexed. */
@@ -12,5 +13,5 @@ export async function findEventById(es: Client, prefix: string, id: string): Pro
     query: { ids: { values: [id] } },
   });
   const hit = response.hits.hits[0];
-  return hit ? Event.parse(hit._source) : null;
+  return hit ? eventFromStored(hit._source) : null;
 }

@@ -1,6 +1,7 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { deadLetterGroupKey } from "../dlq/fingerprint";
 import type { Event } from "../events/event";
+import { storedPayload } from "../events/stored-layout";
 import { DEFAULT_REFRESH_INTERVAL } from "./refresh";
 
 /**
@@ -16,8 +17,12 @@ export function eventsIndexFor(prefix: string, timestampIso: string): string {
 }
 
 const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 };
+// For fields only matched on: doc values serve sorting and aggregations, and nothing sorts or
+// aggregates on these (see the queries in lib/elastic), so they would be disk spent for nothing.
+const matchedKeyword: estypes.MappingProperty = { ...keyword, doc_values: false };
+const matchedInteger: estypes.MappingProperty = { type: "integer", doc_values: false };
 
-const eventsMappings: estypes.MappingTypeMapping = {
+export const eventsMappings: estypes.MappingTypeMapping = {
   dynamic: "false",
   _source: { excludes: ["payloadFields"] },
   properties: {
@@ -25,50 +30,60 @@ const eventsMappings: estypes.MappingTypeMapping = {
     topic: keyword,
     partition: { type: "integer" },
     offset: { type: "long" },
-    key: keyword,
-    headers: { type: "flattened", ignore_above: 1024 },
-    eventId: keyword,
-    eventType: keyword,
+    key: matchedKeyword,
+    headers: { type: "flattened", ignore_above: 1024, doc_values: false },
+    eventId: matchedKeyword,
+    eventType: matchedKeyword,
     correlationId: keyword,
-    causationId: keyword,
+    causationId: matchedKeyword,
     occurredAt: { type: "date" },
     timestamp: { type: "date" },
     ingestedAt: { type: "date" },
+    // The contracts page aggregates the declared versions per shape.
     schemaVersion: keyword,
     service: keyword,
-    envelope: keyword,
-    // Kept in _source for display only: any JSON shape is allowed there.
+    envelope: matchedKeyword,
+    // In _source only when `raw` does not give it (lib/events/stored-layout.ts); never searched.
     payload: { type: "object", enabled: false },
-    // The same payload, searchable by path without a mapping explosion.
-    payloadFields: { type: "flattened", ignore_above: 1024, depth_limit: 100 },
-    raw: { type: "text", index: true },
-    valueSize: { type: "integer" },
-    flags: keyword,
-    attempt: { type: "integer" },
-    trace: { properties: { traceId: keyword, spanId: keyword } },
+    // The key of the raw JSON value the payload is, when it is one of its members.
+    payloadAt: { type: "keyword", index: false, doc_values: false },
+    // The payload, searchable by path without a mapping explosion; never stored.
+    payloadFields: {
+      type: "flattened",
+      ignore_above: 1024,
+      depth_limit: 100,
+      doc_values: false,
+    },
+    // Searched by `match` with every term required, never by phrase or score: which documents
+    // hold a term is all the index needs, not where or how often.
+    raw: { type: "text", index_options: "docs", norms: false },
+    valueSize: matchedInteger,
+    flags: matchedKeyword,
+    attempt: matchedInteger,
+    trace: { properties: { traceId: matchedKeyword, spanId: matchedKeyword } },
     // The contracts page aggregates records by event type and payload shape.
     contract: keyword,
     shape: keyword,
     // Written at index time so the DLQ board can aggregate by failure without reading records.
     dlqGroup: {
-      properties: { fingerprint: keyword, errorClass: keyword, message: keyword },
+      properties: { fingerprint: keyword, errorClass: matchedKeyword, message: matchedKeyword },
     },
     dlq: {
       properties: {
         originalTopic: keyword,
-        originalPartition: { type: "integer" },
-        originalOffset: { type: "long" },
-        errorClass: keyword,
-        errorMessage: { type: "text", fields: { keyword } },
-        wrapperClass: keyword,
+        originalPartition: matchedInteger,
+        originalOffset: { type: "long", doc_values: false },
+        errorClass: matchedKeyword,
+        errorMessage: { type: "text", fields: { keyword: matchedKeyword } },
+        wrapperClass: matchedKeyword,
         consumerGroup: keyword,
         // Shown, never searched: stack traces are long and would bloat the index.
         errorStack: { type: "text", index: false },
-        failedAt: { type: "date" },
-        stage: keyword,
-        stageClass: keyword,
-        connectorName: keyword,
-        taskId: { type: "integer" },
+        failedAt: { type: "date", doc_values: false },
+        stage: matchedKeyword,
+        stageClass: matchedKeyword,
+        connectorName: matchedKeyword,
+        taskId: matchedInteger,
       },
     },
   },
@@ -83,7 +98,13 @@ export async function ensureEventsTemplate(
     name: `${prefix}-events`,
     index_patterns: [`${prefix}-events-*`],
     template: {
-      settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: refreshInterval },
+      settings: {
+        number_of_shards: 1,
+        number_of_replicas: 0,
+        refresh_interval: refreshInterval,
+        // Most of a document is its value; DEFLATE packs JSON text about twice as tight as LZ4.
+        codec: "best_compression",
+      },
       mappings: eventsMappings,
       aliases: { [eventsAlias(prefix)]: {} },
     },
@@ -92,10 +113,16 @@ export async function ensureEventsTemplate(
   // under other settings, gets the fields added since and the refresh interval asked for now.
   const existing = await es.indices.get({ index: `${prefix}-events-*`, allow_no_indices: true });
   if (Object.keys(existing).length > 0) {
-    await es.indices.putMapping({
-      index: `${prefix}-events-*`,
-      properties: eventsMappings.properties,
-    });
+    // Only fields an index lacks: one made under the older mapping keeps its fields as they are
+    // (Elasticsearch refuses to change them), and its documents read the same.
+    for (const [index, { mappings }] of Object.entries(existing)) {
+      const missing = missingProperties(
+        mappings?.properties ?? {},
+        eventsMappings.properties ?? {},
+      );
+      if (Object.keys(missing).length > 0)
+        await es.indices.putMapping({ index, properties: missing });
+    }
     await es.indices.putSettings({
       index: `${prefix}-events-*`,
       settings: { refresh_interval: refreshInterval },
@@ -103,18 +130,43 @@ export async function ensureEventsTemplate(
   }
 }
 
-/**
- * The document stored for an event: the event, its payload as a searchable object and, for a
- * dead letter, the failure group it belongs to.
- */
-export function eventDocument(
-  event: Event,
-): Event & { payloadFields?: unknown; dlqGroup?: unknown } {
-  const { payload } = event;
-  const dlqGroup = deadLetterGroupKey(event);
-  const withGroup = dlqGroup ? { ...event, dlqGroup } : event;
-  if (payload === null) return withGroup;
-  const payloadFields =
-    typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
-  return { ...withGroup, payloadFields };
+type Properties = Record<string, estypes.MappingProperty>;
+
+/** The properties of `wanted` that `existing` lacks, down through object fields. */
+export function missingProperties(existing: Properties, wanted: Properties): Properties {
+  const missing: Properties = {};
+  for (const [name, property] of Object.entries(wanted)) {
+    const present = existing[name];
+    if (present === undefined) {
+      missing[name] = property;
+    } else if ("properties" in property && property.properties && "properties" in present) {
+      const inner = missingProperties(present.properties ?? {}, property.properties);
+      if (Object.keys(inner).length > 0) missing[name] = { properties: inner };
+    }
+  }
+  return missing;
 }
+
+/**
+ * The document stored for an event: the event, its payload only when `raw` does not give it
+ * (see lib/events/stored-layout.ts), the payload once more as searchable fields that `_source`
+ * leaves out and, for a dead letter, the failure group it belongs to.
+ */
+export function eventDocument(event: Event): StoredEvent {
+  const { payload, ...rest } = event;
+  const dlqGroup = deadLetterGroupKey(event);
+  const document: StoredEvent = { ...rest, ...storedPayload(event) };
+  if (dlqGroup) document.dlqGroup = dlqGroup;
+  if (payload !== null) {
+    document.payloadFields =
+      typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
+  }
+  return document;
+}
+
+export type StoredEvent = Omit<Event, "payload"> & {
+  payload?: unknown;
+  payloadAt?: string;
+  payloadFields?: unknown;
+  dlqGroup?: unknown;
+};
