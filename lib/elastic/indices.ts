@@ -17,6 +17,15 @@ export function eventsIndexFor(prefix: string, timestampIso: string): string {
 
 const keyword: estypes.MappingProperty = { type: "keyword", ignore_above: 1024 };
 
+function schemaRefProperties(): Record<string, estypes.MappingProperty> {
+  return {
+    id: { type: "integer" },
+    subject: keyword,
+    version: { type: "integer" },
+    format: keyword,
+  };
+}
+
 const eventsMappings: estypes.MappingTypeMapping = {
   dynamic: "false",
   _source: { excludes: ["payloadFields"] },
@@ -46,6 +55,8 @@ const eventsMappings: estypes.MappingTypeMapping = {
     flags: keyword,
     attempt: { type: "integer" },
     trace: { properties: { traceId: keyword, spanId: keyword } },
+    valueSchema: { properties: schemaRefProperties() },
+    keySchema: { properties: schemaRefProperties() },
     // Written at index time so the DLQ board can aggregate by failure without reading records.
     dlqGroup: {
       properties: { fingerprint: keyword, errorClass: keyword, message: keyword },
