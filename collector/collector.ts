@@ -12,6 +12,8 @@ import { DlqWebhook } from "./dlq-webhook";
 import { ElasticsearchStatus } from "./elasticsearch-state";
 import type { CollectorMetrics } from "./metrics";
 import { PartitionCommits } from "./partition-commits";
+import { RegistryDecoder } from "@/lib/registry/registry-decoder";
+import { startSchemaRetry } from "./schema-retry";
 import { collectableTopics, sameTopics } from "./topics";
 
 export type CollectorDeps = {
@@ -78,6 +80,23 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     metrics: deps.metrics,
     webhook,
   });
+
+  const registry = config.schemaRegistry ? new RegistryDecoder(config.schemaRegistry) : null;
+  const schemaRetry = registry
+    ? startSchemaRetry({
+        es: deps.es,
+        indexPrefix: config.indexPrefix,
+        registry,
+        intervalMs: config.schemaRegistry?.retryMs ?? 30_000,
+        decodeOptions: () => ({
+          dlqPattern: config.dlqPattern,
+          rawMaxBytes: config.rawMaxBytes,
+          mappings: config.mappings,
+          now: new Date(),
+        }),
+        log,
+      })
+    : null;
 
   const writesAfter = deps.writesAfter ?? Promise.resolve();
   const batcher = createBulkBatcher({
@@ -195,8 +214,17 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
       const chunk = batch.messages.slice(start, start + config.bulkMaxDocs);
       const last = chunk[chunk.length - 1];
       if (!last) continue;
+      // Only wire-format bytes wait for the registry, and a failed fetch flags instead of waiting.
+      const decoded = registry
+        ? await Promise.all(
+            chunk.map(async (message) => ({
+              value: await registry.decode(message.value),
+              key: await registry.decode(message.key),
+            })),
+          )
+        : null;
       const now = new Date();
-      const events = chunk.map((message) =>
+      const events = chunk.map((message, i) =>
         decodeRecord(
           {
             topic: batch.topic,
@@ -206,6 +234,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
             key: message.key,
             value: message.value,
             headers: message.headers ?? {},
+            registry: decoded?.[i],
           },
           {
             dlqPattern: config.dlqPattern,
@@ -266,6 +295,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     async stop(graceMs = 10_000) {
       stopped = true;
       clearTimeout(timer);
+      await schemaRetry?.stop();
       const giveUp = setTimeout(() => {
         aborted = true;
       }, graceMs);

@@ -85,6 +85,8 @@ function record(
   const payload = { orderId: correlationId, amount: Number(offset) % 500, currency: "EUR" };
   return {
     id: eventDocId(topic, 0, offset),
+    valueSchema: null,
+    keySchema: null,
     topic,
     partition: 0,
     offset,

@@ -27,6 +27,10 @@ const Config = z.object({
     .default("(^|[._-])(dlq|dlt|dead-letter)($|[._-])")
     .pipe(regexString()),
   CAUSEWAY_TOPIC_REFRESH_MS: z.coerce.number().int().min(1000).default(3_000),
+  SCHEMA_REGISTRY_URL: z.url().optional(),
+  SCHEMA_REGISTRY_USERNAME: z.string().min(1).optional(),
+  SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
+  CAUSEWAY_SCHEMA_RETRY_MS: z.coerce.number().int().min(100).default(30_000),
   CAUSEWAY_RAW_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -132,6 +136,14 @@ export type Config = {
   dlqWebhookUrl: string | null;
   /** The app's address as users reach it, for links sent out of Causeway (no trailing slash). */
   publicUrl: string;
+  /** Where wire-format records' schemas are read; null leaves them undecoded (flagged). */
+  schemaRegistry: {
+    url: string;
+    username: string | null;
+    password: string | null;
+    /** How often records flagged for a missing schema are read again. */
+    retryMs: number;
+  } | null;
 };
 
 export class ConfigError extends Error {}
@@ -157,6 +169,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     topicPattern: new RegExp(c.CAUSEWAY_TOPICS),
     dlqPattern: new RegExp(c.CAUSEWAY_DLQ_PATTERN, "i"),
     topicRefreshMs: c.CAUSEWAY_TOPIC_REFRESH_MS,
+    schemaRegistry: c.SCHEMA_REGISTRY_URL
+      ? {
+          url: c.SCHEMA_REGISTRY_URL.replace(/\/+$/, ""),
+          username: c.SCHEMA_REGISTRY_USERNAME ?? null,
+          password: c.SCHEMA_REGISTRY_PASSWORD ?? null,
+          retryMs: c.CAUSEWAY_SCHEMA_RETRY_MS,
+        }
+      : null,
     rawMaxBytes: c.CAUSEWAY_RAW_MAX_BYTES,
     bulkMaxDocs: c.CAUSEWAY_BULK_MAX_DOCS,
     bulkInFlight: c.CAUSEWAY_BULK_IN_FLIGHT,
@@ -237,5 +257,9 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     replayTopics: config.replayTopics?.map((pattern) => pattern.source) ?? null,
     // Chat webhooks carry their secret in the path and query: show only where they go.
     dlqWebhookUrl: config.dlqWebhookUrl && `${new URL(config.dlqWebhookUrl).origin}/***`,
+    schemaRegistry: config.schemaRegistry && {
+      ...config.schemaRegistry,
+      password: config.schemaRegistry.password === null ? null : "***",
+    },
   };
 }

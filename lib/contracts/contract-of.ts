@@ -3,16 +3,19 @@ import { inferShape, shapeId, type Shape } from "./shape";
 type Classified = {
   topic: string;
   eventType: string | null;
+  /** The registry subject the value was decoded with, if it was. */
+  subject?: string | null;
   payload: unknown;
   isDeadLetter: boolean;
 };
 
 /**
- * The event type a record's contract is kept under: the envelope's type, else the topic, since
- * a topic without typed envelopes usually carries one kind of record.
+ * The event type a record's contract is kept under: the envelope's type, else the registry
+ * subject it was written with, else the topic, since a topic without typed envelopes usually
+ * carries one kind of record.
  */
-export function contractOf(record: Pick<Classified, "topic" | "eventType">): string {
-  return record.eventType ?? record.topic;
+export function contractOf(record: Pick<Classified, "topic" | "eventType" | "subject">): string {
+  return record.eventType ?? record.subject ?? record.topic;
 }
 
 /** The shape of a record's JSON payload within its contract; dead letters have none. */

@@ -6,6 +6,8 @@ import { eventDocument } from "./indices";
 function event(overrides: Partial<Event>): Event {
   return {
     id: "orders:0:7",
+    valueSchema: null,
+    keySchema: null,
     topic: "orders",
     partition: 0,
     offset: "7",

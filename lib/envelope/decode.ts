@@ -13,6 +13,7 @@ import { type EnvelopeMapping, mappingFor } from "./mapping";
 import { readMassTransit } from "./masstransit";
 import { readNServiceBus } from "./nservicebus";
 import type { RawRecord } from "./raw-record";
+import type { WireDecode } from "../registry/outcome";
 import { parseTime } from "./time";
 
 export type DecodeOptions = {
@@ -45,7 +46,10 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     }
   }
 
-  const value = readValue(record.value, options.rawMaxBytes, flags);
+  const keyDecode = record.registry?.key ?? null;
+  if (keyDecode && !keyDecode.ok) flags.add(keyDecode.flag);
+  const valueDecode = record.registry?.value ?? null;
+  const value = readValue(record.value, options.rawMaxBytes, flags, valueDecode);
   const outer = isObject(value.parsed) ? value.parsed : null;
   // A wrapped DLQ body carries the failed event inside it.
   const body = outer && isObject(outer.original_event) ? outer.original_event : outer;
@@ -105,6 +109,7 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     (hasDeadLetterHeaders(headers.text) && !isRetryTopic(record.topic));
   const payload = reads.map((read) => read.payload).find((p) => p !== undefined) ?? value.parsed;
   const eventType = field("eventType");
+  const subject = valueDecode?.ok ? valueDecode.schema.subject : null;
   const timestampIso = timestamp.toISOString();
   const occurredAtIso = occurredAt === timestamp ? timestampIso : occurredAt.toISOString();
 
@@ -133,9 +138,11 @@ export function decodeRecord(record: RawRecord, options: DecodeOptions): Event {
     dlq: isDeadLetter ? readDeadLetter(headers.text, headers.bytes, outer, timestampIso) : null,
     attempt: readAttempt(headers.bytes, outer, isDeadLetter),
     trace,
+    valueSchema: valueDecode?.ok ? valueDecode.schema : null,
+    keySchema: keyDecode?.ok ? keyDecode.schema : null,
     // A dead letter's body is a copy or a failure report, counted on its own topic already.
-    contract: isDeadLetter ? null : contractOf({ topic: record.topic, eventType }),
-    shape: shapeOf({ topic: record.topic, eventType, payload, isDeadLetter })?.id ?? null,
+    contract: isDeadLetter ? null : contractOf({ topic: record.topic, eventType, subject }),
+    shape: shapeOf({ topic: record.topic, eventType, subject, payload, isDeadLetter })?.id ?? null,
   };
 }
 
@@ -156,7 +163,12 @@ type Value = {
   schemaId: number | null;
 };
 
-function readValue(bytes: Buffer | null, rawMaxBytes: number, flags: Set<ReadFlag>): Value {
+function readValue(
+  bytes: Buffer | null,
+  rawMaxBytes: number,
+  flags: Set<ReadFlag>,
+  registry: WireDecode | null,
+): Value {
   if (bytes === null) {
     flags.add("tombstone");
     return { raw: null, parsed: undefined, schemaId: null };
@@ -171,6 +183,12 @@ function readValue(bytes: Buffer | null, rawMaxBytes: number, flags: Set<ReadFla
   }
   const confluent = confluentWireFormat(bytes);
   if (confluent) flags.add("confluent-wire-format");
+  if (registry && !registry.ok) flags.add(registry.flag);
+  if (registry?.ok) {
+    // `raw` keeps the original bytes and `binary-value` says so: replay sends exactly those.
+    flags.add("binary-value");
+    return { raw: capped.text, parsed: registry.value, schemaId: registry.schema.id };
+  }
   // The JSON Schema serializer writes plain JSON after the schema id; Avro and Protobuf do not.
   const inner = confluent ? asText(confluent.body) : null;
   const parsed = inner === null ? undefined : parseJson(inner);

@@ -1,4 +1,6 @@
 /** A Kafka record as the collector receives it, before any decoding. */
+import type { WireDecode } from "../registry/outcome";
+
 export type HeaderValue = Buffer | string | (Buffer | string)[] | undefined;
 
 export type RawRecord = {
@@ -10,4 +12,6 @@ export type RawRecord = {
   key: Buffer | null;
   value: Buffer | null;
   headers: Record<string, HeaderValue>;
+  /** The value and key read through the schema registry, when they are in its wire format. */
+  registry?: { value: WireDecode | null; key: WireDecode | null };
 };

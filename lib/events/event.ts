@@ -60,9 +60,24 @@ export const ReadFlag = z.enum([
   "correlation-from-traceparent",
   "bad-occurred-at",
   "confluent-wire-format",
+  /** The schema registry could not be reached (or failed) when the record was read. */
+  "schema-unavailable",
+  /** The registry has no schema with the record's schema id. */
+  "schema-unknown",
+  /** The bytes do not decode with the schema their id names. */
+  "schema-mismatch",
   "index-rejected",
 ]);
 export type ReadFlag = z.infer<typeof ReadFlag>;
+
+/** The registry schema a wire-format value or key was decoded with. */
+export const SchemaRef = z.object({
+  id: z.number().int(),
+  subject: z.string().nullable(),
+  version: z.number().int().nullable(),
+  format: z.enum(["avro", "protobuf", "json"]),
+});
+export type SchemaRef = z.infer<typeof SchemaRef>;
 
 /** One Kafka header. Kafka allows a name more than once; frameworks append on every hop. */
 export const Header = z.object({ key: z.string(), value: z.string() });
@@ -113,6 +128,9 @@ export const Event = z.object({
   attempt: z.number().int().nullable(),
   /** From the `traceparent` header; records indexed before it was read have none. */
   trace: TraceContext.nullable().default(null),
+  /** The registry schemas the value and key were decoded with; null when not decoded. */
+  valueSchema: since(SchemaRef),
+  keySchema: since(SchemaRef),
   /** The event type whose contract this record counts toward (lib/contracts/contract-of.ts). */
   contract: since(z.string()),
   /** The id of the payload's shape within that contract, when the payload is JSON. */

@@ -27,6 +27,8 @@ export function makeEvent(spec: EventSpec = {}): Event {
   const occurredAt = fields.occurredAt ?? at(0);
   return {
     topic,
+    valueSchema: null,
+    keySchema: null,
     partition,
     key: "order-1",
     headers: Headers.parse(headers),
