@@ -1,9 +1,10 @@
+import { indexedEvents } from "@/lib/testing/indexed-events";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Client } from "@elastic/elasticsearch";
 import type { Kafka } from "kafkajs";
 import { Event } from "@/lib/events/event";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
+import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
@@ -62,22 +63,6 @@ async function produce(
   await producer.disconnect();
 }
 
-async function indexed(prefix: string): Promise<Event[]> {
-  await es.indices.refresh({
-    index: eventsAlias(prefix),
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const response = await es.search({
-    index: eventsAlias(prefix),
-    size: 1000,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    sort: [{ offset: "asc" }],
-  });
-  return response.hits.hits.map((hit) => Event.parse(hit._source));
-}
-
 async function committedOffset(group: string, topic: string): Promise<string | undefined> {
   const admin = kafka.admin();
   await admin.connect();
@@ -122,7 +107,7 @@ describe("collector against the real Kafka and Elasticsearch", () => {
     const settings = await collect(`^${topic}$`);
 
     const events = await eventually("5 indexed records", async () => {
-      const docs = await indexed(settings.indexPrefix);
+      const docs = await indexedEvents(es, settings.indexPrefix);
       return docs.length === 5 ? docs : null;
     });
     expect(events.map((e) => e.id)).toEqual([0, 1, 2, 3, 4].map((o) => `${topic}:0:${o}`));
@@ -189,7 +174,7 @@ describe("collector against the real Kafka and Elasticsearch", () => {
     ]);
     const settings = await collect(`^${topic.replaceAll(".", "\\.")}$`);
     const [event] = await eventually("the DLQ record", async () => {
-      const docs = await indexed(settings.indexPrefix);
+      const docs = await indexedEvents(es, settings.indexPrefix);
       return docs.length === 1 ? docs : null;
     });
     expect(event?.dlq).toEqual({
@@ -219,7 +204,7 @@ describe("collector against the real Kafka and Elasticsearch", () => {
       { value: JSON.stringify({ event_id: "late-1", correlation_id: "c-late" }) },
     ]);
     const docs = await eventually("the record on the new topic", async () => {
-      const found = await indexed(settings.indexPrefix);
+      const found = await indexedEvents(es, settings.indexPrefix);
       return found.length === 1 ? found : null;
     });
     expect(docs[0]?.topic).toBe(`${family}-second`);
@@ -240,14 +225,14 @@ describe("collector against the real Kafka and Elasticsearch", () => {
       );
       // Long enough for several fetches and failed bulk attempts.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
-      expect(await indexed(settings.indexPrefix)).toHaveLength(0);
+      expect(await indexedEvents(es, settings.indexPrefix)).toHaveLength(0);
       expect(["-1", "", undefined]).toContain(
         await committedOffset(settings.collectorGroup, topic),
       );
 
       proxy.restore();
       const docs = await eventually("20 records after the outage", async () => {
-        const found = await indexed(settings.indexPrefix);
+        const found = await indexedEvents(es, settings.indexPrefix);
         return found.length === 20 ? found : null;
       });
       expect(new Set(docs.map((d) => d.eventId)).size).toBe(20);

@@ -1,10 +1,11 @@
+import { indexedEventsById } from "@/lib/testing/indexed-events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAttempt } from "@/lib/chain/topics";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
+import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { lastHeader } from "@/lib/events/headers";
 import { createKafka } from "@/lib/kafka/client";
@@ -123,34 +124,23 @@ async function produceAll() {
   await producer.disconnect();
 }
 
-async function indexedById(): Promise<Map<string, Event>> {
-  await es.indices.refresh({ index: eventsAlias(indexPrefix), ignore_unavailable: true });
-  const response = await es.search({
-    index: eventsAlias(indexPrefix),
-    size: 1000,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  return new Map(
-    response.hits.hits.map((hit) => {
-      const event = Event.parse(hit._source);
-      return [event.id, event];
-    }),
-  );
-}
-
 describe("collector reads every envelope, dead-letter variant and odd record", () => {
   it("indexes each record once with its envelope kind, ids, flags, dead-letter fields and attempt", async () => {
     await produceAll();
     const mappingFile = join(mappingDir, "mapping.json");
     writeFileSync(mappingFile, JSON.stringify(legacyMapping(`${family}-leg*`)));
-    const settings = testConfig({
-      CAUSEWAY_INDEX_PREFIX: indexPrefix,
-      CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
-      CAUSEWAY_TOPICS: `^${family}-`,
-      CAUSEWAY_TOPIC_REFRESH_MS: "1000",
-      CAUSEWAY_MAPPING_FILE: mappingFile,
-    });
+    // Without a registry, as most collectors run: the wire-format fixtures carry made-up schema
+    // ids, which collector/schema-registry.int.test.ts decodes against the real registry.
+    const settings = {
+      ...testConfig({
+        CAUSEWAY_INDEX_PREFIX: indexPrefix,
+        CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
+        CAUSEWAY_TOPICS: `^${family}-`,
+        CAUSEWAY_TOPIC_REFRESH_MS: "1000",
+        CAUSEWAY_MAPPING_FILE: mappingFile,
+      }),
+      schemaRegistry: null,
+    };
     await ensureEventsTemplate(es, indexPrefix);
     const metrics = new CollectorMetrics();
     const collector = await startCollector({
@@ -165,7 +155,7 @@ describe("collector reads every envelope, dead-letter variant and odd record", (
       docs = await eventually(
         `${total} indexed records`,
         async () => {
-          const found = await indexedById();
+          const found = await indexedEventsById(es, indexPrefix);
           return found.size === total ? found : null;
         },
         60_000,

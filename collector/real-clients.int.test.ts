@@ -1,9 +1,10 @@
+import { indexedEventsById } from "@/lib/testing/indexed-events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAttempt } from "@/lib/chain/topics";
 import { describeConnectFailure } from "@/lib/dlq/failure";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { findEventById } from "@/lib/elastic/event-by-id";
-import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
+import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { asText } from "@/lib/envelope/bytes";
 import { Event, type Header } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
@@ -113,22 +114,6 @@ async function produceInputs() {
   await producer.disconnect();
 }
 
-async function indexed(): Promise<Map<string, Event>> {
-  await es.indices.refresh({ index: eventsAlias(indexPrefix), ignore_unavailable: true });
-  const response = await es.search({
-    index: eventsAlias(indexPrefix),
-    size: 1000,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  return new Map(
-    response.hits.hits.map((hit) => {
-      const event = Event.parse(hit._source);
-      return [event.id, event];
-    }),
-  );
-}
-
 beforeAll(async () => {
   await produceInputs();
   java = await runRealClients({
@@ -157,7 +142,7 @@ beforeAll(async () => {
     docs = await eventually(
       `${total} indexed records`,
       async () => {
-        const found = await indexed();
+        const found = await indexedEventsById(es, indexPrefix);
         return found.size >= total ? found : null;
       },
       60_000,

@@ -1,7 +1,8 @@
+import { indexedEvents } from "@/lib/testing/indexed-events";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
+import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
@@ -86,18 +87,6 @@ async function produce(name: string, values: Buffer[]): Promise<void> {
   await producer.disconnect();
 }
 
-async function indexed(prefix: string): Promise<Event[]> {
-  await es.indices.refresh({ index: eventsAlias(prefix), ignore_unavailable: true });
-  const response = await es.search({
-    index: eventsAlias(prefix),
-    size: 100,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    sort: [{ offset: "asc" }],
-  });
-  return response.hits.hits.map((hit) => Event.parse(hit._source));
-}
-
 async function collect(prefix: string, topics: string, url: string) {
   prefixes.push(prefix);
   await ensureEventsTemplate(es, prefix);
@@ -163,7 +152,7 @@ describe("collector decodes what the schema registry describes", () => {
     let docs: Event[];
     try {
       docs = await eventually("4 indexed records", async () => {
-        const found = await indexed(prefix);
+        const found = await indexedEvents(es, prefix);
         return found.length === 4 ? found : null;
       });
     } finally {
@@ -225,14 +214,14 @@ describe("collector decodes what the schema registry describes", () => {
     const collector = await collect(prefix, `^${name}$`, proxied.toString());
     try {
       const [flagged] = await eventually("the record indexed flagged", async () => {
-        const found = await indexed(prefix);
+        const found = await indexedEvents(es, prefix);
         return found.length === 1 ? found : null;
       });
       expect(flagged?.flags).toContain("schema-unavailable");
       expect(flagged?.eventId).toBeNull();
       proxy.restore();
       const [decoded] = await eventually("the record decoded by the retry job", async () => {
-        const found = await indexed(prefix);
+        const found = await indexedEvents(es, prefix);
         return found[0]?.eventId ? found : null;
       });
       expect(decoded?.correlationId).toBe(run);

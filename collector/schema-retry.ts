@@ -1,3 +1,4 @@
+import { eventFromStored } from "@/lib/events/stored-layout";
 import type { Client } from "@elastic/elasticsearch";
 import { decodeRecord, type DecodeOptions } from "@/lib/envelope/decode";
 import { eventDocument, eventsAlias } from "@/lib/elastic/indices";
@@ -70,9 +71,9 @@ export async function retryOnce(deps: SchemaRetryDeps): Promise<number> {
   });
   let rewritten = 0;
   for (const hit of found.hits.hits) {
-    const parsed = Event.safeParse(hit._source);
-    if (!parsed.success || parsed.data.raw === null) continue;
-    const old = { ...parsed.data, raw: parsed.data.raw };
+    const stored = readStored(hit._source);
+    if (stored === null || stored.raw === null) continue;
+    const old = { ...stored, raw: stored.raw };
     // Wire-format bytes are never text, so their `raw` is always the `base64:` form.
     const value = fromStored(old.raw, old.flags.includes("confluent-wire-format"));
     const key = old.key === null ? null : fromStored(old.key, old.flags.includes("binary-key"));
@@ -106,4 +107,13 @@ function fromStored(text: string, binary: boolean): Buffer {
   return binary && text.startsWith("base64:")
     ? Buffer.from(text.slice("base64:".length), "base64")
     : Buffer.from(text, "utf8");
+}
+
+/** A stored document as the app reads it, or null when it is not one Causeway wrote. */
+function readStored(source: unknown): Event | null {
+  try {
+    return eventFromStored(source);
+  } catch {
+    return null;
+  }
 }

@@ -54,13 +54,25 @@ export const eventsMappings: estypes.MappingTypeMapping = {
     envelope: matchedKeyword,
     // In _source only when `raw` does not give it (lib/events/stored-layout.ts); never searched.
     payload: { type: "object", enabled: false },
-    // The same payload, searchable by path without a mapping explosion.
-    payloadFields: { type: "flattened", ignore_above: 1024, depth_limit: 100 },
-    raw: { type: "text", index: true },
-    valueSize: { type: "integer" },
-    flags: keyword,
-    attempt: { type: "integer" },
-    trace: { properties: { traceId: keyword, spanId: keyword } },
+    // The key of the raw JSON value the payload is, when it is one of its members.
+    payloadAt: { type: "keyword", index: false, doc_values: false },
+    // The payload, searchable by path without a mapping explosion; never stored.
+    payloadFields: {
+      type: "flattened",
+      ignore_above: 1024,
+      depth_limit: 100,
+      doc_values: false,
+    },
+    // Searched by `match` with every term required, never by phrase or score: which documents
+    // hold a term is all the index needs, not where or how often.
+    raw: { type: "text", index_options: "docs", norms: false },
+    valueSize: matchedInteger,
+    flags: matchedKeyword,
+    attempt: matchedInteger,
+    trace: { properties: { traceId: matchedKeyword, spanId: matchedKeyword } },
+    // The contracts page aggregates records by event type and payload shape.
+    contract: keyword,
+    shape: keyword,
     valueSchema: { properties: schemaRefProperties() },
     keySchema: { properties: schemaRefProperties() },
     // Written at index time so the DLQ board can aggregate by failure without reading records.
