@@ -94,6 +94,14 @@ export function TimeSeriesChart({
         })),
       ],
       hooks: {
+        // The shown range on the element: canvas ticks cannot be read by tests or tools.
+        setScale: [
+          (u, key) => {
+            if (key !== "x") return;
+            el.dataset.xMin = String(u.scales.x?.min ?? "");
+            el.dataset.xMax = String(u.scales.x?.max ?? "");
+          },
+        ],
         // A drag picks a time range; we apply it ourselves so a click never zooms.
         setSelect: [
           (u) => {
