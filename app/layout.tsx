@@ -6,6 +6,7 @@ import { DlqNavLink } from "@/components/dlq/DlqNavLink";
 import { currentPrincipal } from "@/lib/server/current-principal";
 import { HeaderSearch } from "@/components/search/SearchForm";
 import { Providers } from "./providers";
+import "uplot/dist/uPlot.min.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

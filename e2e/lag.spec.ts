@@ -26,7 +26,7 @@ test("a stopped group turns STOP on /lag without a reload, explains why on hover
   // The page refreshes itself: the row appears and turns STOP while the page stays open.
   await expect(lag.status(row)).toHaveAttribute("data-status", "STOP", { timeout: 90_000 });
   await expect(row).toContainText("0 · Empty");
-  await expect(row.getByTestId("lag-sparkline")).toBeVisible();
+  await expect(row.getByTestId("lag-sparkline").locator("canvas")).toBeVisible();
 
   await lag.status(row).hover();
   await expect(lag.status(row).getByRole("tooltip")).toBeVisible();
@@ -38,6 +38,20 @@ test("a stopped group turns STOP on /lag without a reload, explains why on hover
   await expect(detail.chart).toBeVisible();
   await expect(detail.partitionRows).toHaveCount(2);
   await expect(detail.problemPartitions.first()).toBeVisible();
+  await expect(detail.chart.locator("canvas")).toBeVisible();
+  await expect(detail.legendPartitions()).toHaveCount(2);
+  await detail.legendPartitions().first().click();
+  await expect(detail.legendPartitions().first()).toHaveClass(/u-off/);
+  await expect(detail.legendPartitions().nth(1)).not.toHaveClass(/u-off/);
+  await expect(detail.chart).toHaveAttribute("data-x-max", /\d/);
+  const before = await detail.shownRange();
+  await detail.dragMiddle();
+  await expect
+    .poll(async () => {
+      const after = await detail.shownRange();
+      return after.min > before.min && after.max < before.max;
+    })
+    .toBe(true);
   await detail.showSeconds();
   await expect(detail.chart).toHaveAttribute("data-metric", "lagSeconds");
   await detail.range("1h").click();

@@ -122,7 +122,7 @@ export function DlqBoard({ filter, canOperate }: { filter: BoardFilter; canOpera
                       <div>{group.lastSeen.replace("T", " ").slice(0, 19)}</div>
                     </td>
                     <td>
-                      <Trend counts={group.trend} />
+                      <Trend counts={group.trend} window={board.data.window} />
                     </td>
                     <td>
                       <TriageStateBadge state={group.state} />

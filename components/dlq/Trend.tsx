@@ -1,28 +1,34 @@
-/** A tiny bar chart of dead letters per time bucket, drawn as SVG. */
-export function Trend({ counts }: { counts: readonly number[] }) {
-  const max = Math.max(1, ...counts);
-  const barWidth = 3;
-  const height = 18;
+"use client";
+
+import { useMemo } from "react";
+import { TimeSeriesChart } from "@/components/ui/TimeSeriesChart";
+import { bucketsToAligned } from "@/lib/chart/series";
+
+const SERIES = [{ label: "dead letters", stroke: "#ef4444", bars: true }];
+
+/** A tiny bar chart of dead letters per time bucket over the board's window. */
+export function Trend({
+  counts,
+  window,
+}: {
+  counts: readonly number[];
+  window: { from: string; to: string };
+}) {
+  const data = useMemo(
+    () => bucketsToAligned(counts, window.from, window.to),
+    [counts, window.from, window.to],
+  );
   return (
-    <svg
-      width={counts.length * (barWidth + 1)}
-      height={height}
-      role="img"
-      aria-label={`trend: ${counts.join(", ")}`}
-    >
-      {counts.map((count, index) => {
-        const barHeight = count === 0 ? 1 : Math.max(2, (count / max) * height);
-        return (
-          <rect
-            key={index}
-            x={index * (barWidth + 1)}
-            y={height - barHeight}
-            width={barWidth}
-            height={barHeight}
-            className={count === 0 ? "fill-slate-200" : "fill-red-500"}
-          />
-        );
-      })}
-    </svg>
+    <div style={{ width: Math.max(48, counts.length * 4) }}>
+      <TimeSeriesChart
+        data={data}
+        series={SERIES}
+        unit="records"
+        height={18}
+        compact
+        testId="dlq-trend"
+        ariaLabel={`trend: ${counts.join(", ")}`}
+      />
+    </div>
   );
 }

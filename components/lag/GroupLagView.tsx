@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { formatClock } from "@/components/ui/format";
@@ -41,12 +41,7 @@ export function GroupLagView({ group, range }: { group: string; range: RangePres
       {query.data && (
         <>
           {query.data.topics.map((topic) => (
-            <TopicLag
-              key={topic.topic}
-              topic={topic}
-              from={Date.parse(query.data.from)}
-              to={Date.parse(query.data.to)}
-            />
+            <TopicLag key={topic.topic} topic={topic} />
           ))}
           <WaitingChains chains={query.data.waiting} />
         </>
@@ -55,10 +50,12 @@ export function GroupLagView({ group, range }: { group: string; range: RangePres
   );
 }
 
-function TopicLag({ topic, from, to }: { topic: GroupTopicDetail; from: number; to: number }) {
+function TopicLag({ topic }: { topic: GroupTopicDetail }) {
   const [metric, setMetric] = useState<LagMetric>("lag");
-  const problems = new Set(
-    topic.partitions.filter((p) => p.status !== "OK").map((p) => p.partition),
+  // Memoized: the chart re-shapes its data only when the partitions change, not on every render.
+  const problems = useMemo(
+    () => new Set(topic.partitions.filter((p) => p.status !== "OK").map((p) => p.partition)),
+    [topic.partitions],
   );
   const presence = presenceLabels[topic.presence];
   return (
@@ -93,7 +90,7 @@ function TopicLag({ topic, from, to }: { topic: GroupTopicDetail; from: number; 
       <p className="mb-2 text-sm text-slate-600" data-testid="topic-explanation">
         {topic.explanation}
       </p>
-      <LagChart history={topic.history} metric={metric} from={from} to={to} problems={problems} />
+      <LagChart history={topic.history} metric={metric} problems={problems} />
       <table className="mt-4 w-full text-sm" data-testid="partition-table">
         <thead className="border-b border-slate-200 text-left text-xs text-slate-500">
           <tr>
