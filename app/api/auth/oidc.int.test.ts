@@ -27,7 +27,7 @@ type Jar = Map<string, string>;
 
 function remember(jar: Jar, response: Response): void {
   for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
+    const pair = line.split(";")[0] ?? "";
     const eq = pair.indexOf("=");
     const name = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1).trim();
@@ -54,7 +54,9 @@ async function submitInteraction(jar: Jar, page: Response, login: string): Promi
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
   if (!action || !prompt) throw new Error(`no interaction form on the provider's page: ${html}`);
-  const body = new URLSearchParams(prompt === "login" ? { prompt, login, password: "any" } : { prompt });
+  const body = new URLSearchParams(
+    prompt === "login" ? { prompt, login, password: "any" } : { prompt },
+  );
   return send(jar, new URL(action, issuer).href, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -175,7 +177,11 @@ describe("OpenID Connect sign-in against a real provider", () => {
     const response = await callback(url, appJar);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/chains");
-    expect(await principal(response)).toEqual({ username: "ada", role: "operator", via: "session" });
+    expect(await principal(response)).toEqual({
+      username: "ada",
+      role: "operator",
+      via: "session",
+    });
   });
 
   it("signs a member of a viewer group in as viewer", async () => {
