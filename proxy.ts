@@ -16,7 +16,13 @@ import { authorizeRequest } from "@/lib/server/auth";
  * misses is still guarded. Every answer leaves with the security headers; a page request also
  * carries its Content-Security-Policy inward, which is how Next learns the nonce for its scripts.
  */
-const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout"]);
+const PUBLIC_PATHS = new Set([
+  "/login",
+  "/api/auth/login",
+  "/api/auth/logout",
+  "/api/auth/oidc/login",
+  "/api/auth/oidc/callback",
+]);
 
 let appConfig: Config | undefined;
 

@@ -11,6 +11,9 @@ const field =
 
 function loginError(params: Record<string, string | string[] | undefined>): string | null {
   if (params.error === "credentials") return "Wrong username or password.";
+  if (params.error === "oidc") {
+    return typeof params.message === "string" ? params.message : "The sign-in failed; try again.";
+  }
   if (params.error !== "throttled") return null;
   const seconds = Number(params.retryAfter);
   const wait = Number.isInteger(seconds) && seconds > 0 ? `in ${seconds} s` : "shortly";
@@ -29,6 +32,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
     );
   }
   const error = loginError(params);
+  const oidc = serverContext().config.auth.oidc;
   return (
     <div className="mx-auto mt-16 max-w-sm space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Causeway</h1>
@@ -40,6 +44,15 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         >
           {error}
         </p>
+      )}
+      {oidc && (
+        <a
+          href={`/api/auth/oidc/login?${new URLSearchParams({ next })}`}
+          data-testid="oidc-sign-in"
+          className="block w-full rounded-md border border-sky-700 px-3 py-2 text-center text-sm font-medium text-sky-800 hover:bg-sky-50"
+        >
+          Sign in with {oidc.providerName}
+        </a>
       )}
       <form method="post" action="/api/auth/login" className="space-y-4">
         <input type="hidden" name="next" value={next} />

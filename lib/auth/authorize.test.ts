@@ -33,6 +33,7 @@ const config: AuthConfig = {
   allowedOrigins: ["https://causeway.example"],
   maskPaths: [],
   signInLimits: { perUser: throttle, perAddress: throttle },
+  oidc: null,
 };
 
 function request(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiToken } from "../auth/api-tokens";
 import { LocalUser } from "../auth/local-users";
 import { parseMaskPaths, type MaskPath } from "../auth/masking";
+import type { OidcRoleMapping } from "../auth/oidc-claims";
 import type { SignInLimits, ThrottleSettings } from "../auth/sign-in-throttle";
 import { Role } from "../auth/roles";
 import { isValidProxyAddress, type TrustedProxySettings } from "../auth/trusted-proxy";
@@ -89,6 +90,15 @@ export const AuthEnv = {
     .default("{}")
     .pipe(json(z.record(z.string(), Role))),
   CAUSEWAY_PROXY_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin", "none"]).default("viewer"),
+  CAUSEWAY_OIDC_ISSUER: z.url().optional(),
+  CAUSEWAY_OIDC_PROVIDER_NAME: z.string().min(1).default("OpenID Connect"),
+  CAUSEWAY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CAUSEWAY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  CAUSEWAY_OIDC_REDIRECT_URL: z.url().optional(),
+  CAUSEWAY_OIDC_SCOPES: z.string().default("openid profile email groups"),
+  CAUSEWAY_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  CAUSEWAY_OIDC_OPERATOR_GROUPS: list.default([]),
+  CAUSEWAY_OIDC_VIEWER_GROUPS: list.default([]),
   CAUSEWAY_SIGNIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   CAUSEWAY_SIGNIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
   CAUSEWAY_SIGNIN_MAX_LOCK: z.string().default("15m").pipe(duration),
@@ -110,6 +120,18 @@ export const AuthEnv = {
 
 type AuthEnvValues = z.infer<z.ZodObject<typeof AuthEnv>>;
 
+/** Sign-in through an OpenID Connect provider, beside local users; null when not configured. */
+export type OidcSettings = {
+  issuer: string;
+  providerName: string;
+  clientId: string;
+  /** Null for a public client, which proves itself with PKCE alone. */
+  clientSecret: string | null;
+  redirectUrl: string;
+  scopes: string;
+  roles: OidcRoleMapping;
+};
+
 export type AuthConfig = {
   mode: "local" | "proxy";
   /** Null only in processes that serve no one (collector, demo); the app refuses to start. */
@@ -123,6 +145,7 @@ export type AuthConfig = {
   allowedOrigins: string[];
   maskPaths: MaskPath[];
   signInLimits: SignInLimits;
+  oidc: OidcSettings | null;
 };
 
 function throttle(freeFailures: number, maxLockSeconds: number): ThrottleSettings {
@@ -164,6 +187,7 @@ export function authConfig(
       "proxy mode needs the address(es) the proxy connects from",
     ]);
   }
+  const oidc = oidcSettings(env, issues);
   const defaultRole = env.CAUSEWAY_PROXY_DEFAULT_ROLE;
   return {
     issues,
@@ -190,6 +214,48 @@ export function authConfig(
           env.CAUSEWAY_SIGNIN_MAX_LOCK,
         ),
       },
+      oidc,
     },
+  };
+}
+
+function oidcSettings(env: AuthEnvValues, issues: [string, string][]): OidcSettings | null {
+  const issuer = env.CAUSEWAY_OIDC_ISSUER;
+  if (!issuer) return null;
+  const clientId = env.CAUSEWAY_OIDC_CLIENT_ID;
+  const redirectUrl = env.CAUSEWAY_OIDC_REDIRECT_URL;
+  const {
+    CAUSEWAY_OIDC_OPERATOR_GROUPS: operatorGroups,
+    CAUSEWAY_OIDC_VIEWER_GROUPS: viewerGroups,
+  } = env;
+  if (!clientId)
+    issues.push(["CAUSEWAY_OIDC_CLIENT_ID", "OpenID Connect sign-in needs a client id"]);
+  if (!redirectUrl) {
+    issues.push([
+      "CAUSEWAY_OIDC_REDIRECT_URL",
+      "OpenID Connect sign-in needs this app's callback URL, ending in /api/auth/oidc/callback",
+    ]);
+  }
+  if (operatorGroups.length === 0 && viewerGroups.length === 0) {
+    issues.push([
+      "CAUSEWAY_OIDC_OPERATOR_GROUPS",
+      "name at least one group here or in CAUSEWAY_OIDC_VIEWER_GROUPS, or nobody can sign in",
+    ]);
+  }
+  if (!env.CAUSEWAY_OIDC_SCOPES.split(/\s+/).includes("openid")) {
+    issues.push(["CAUSEWAY_OIDC_SCOPES", "must include openid"]);
+  }
+  if (env.CAUSEWAY_AUTH_MODE !== "local") {
+    issues.push(["CAUSEWAY_OIDC_ISSUER", "OpenID Connect sign-in needs CAUSEWAY_AUTH_MODE=local"]);
+  }
+  if (!clientId || !redirectUrl) return null;
+  return {
+    issuer,
+    providerName: env.CAUSEWAY_OIDC_PROVIDER_NAME,
+    clientId,
+    clientSecret: env.CAUSEWAY_OIDC_CLIENT_SECRET ?? null,
+    redirectUrl,
+    scopes: env.CAUSEWAY_OIDC_SCOPES.trim(),
+    roles: { groupsClaim: env.CAUSEWAY_OIDC_GROUPS_CLAIM, operatorGroups, viewerGroups },
   };
 }

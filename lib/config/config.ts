@@ -251,6 +251,10 @@ export function redactedConfig(config: Config): Record<string, unknown> {
       previousSessionSecret: config.auth.previousSessionSecret ? "***" : null,
       users: config.auth.users.map(({ username, role }) => ({ username, role })),
       apiTokens: config.auth.apiTokens.map(({ name, role }) => ({ name, role })),
+      oidc: config.auth.oidc && {
+        ...config.auth.oidc,
+        clientSecret: config.auth.oidc.clientSecret ? "***" : null,
+      },
     },
     mappings: config.mappings.length,
     deliveryIgnoreGroups: config.deliveryIgnoreGroups?.source ?? null,

@@ -40,12 +40,16 @@ export function spawnApp(
   return { child, output: () => output, exited };
 }
 
-/** Starts the app and waits until it answers on `port`. */
+/**
+ * Starts the app and waits until it answers. `port` is for tests that must name the app's URL
+ * before it starts (an OpenID Connect redirect URL registered with the provider).
+ */
 export async function startApp(
   env: Record<string, string | undefined>,
   timeoutMs = 90_000,
+  port?: number,
 ): Promise<AppServer> {
-  const port = await freePort();
+  port ??= await freePort();
   const app = spawnApp(port, env);
   let exitCode: number | null | undefined;
   void app.exited.then((code) => (exitCode = code ?? -1));
