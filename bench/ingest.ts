@@ -60,6 +60,17 @@ type CollectorRun = {
   cores: number | null;
   peakRss: number | null;
   bulks: string;
+  /**
+   * CPU µs the collector spent per record from its first indexed record to its last, so that
+   * start-up (loading, connecting, joining the group) is not charged to the records.
+   */
+  cpuUsPerRecord: number | null;
+};
+
+type CeilingRun = {
+  ms: number;
+  /** CPU µs this process, the ceiling's bulk client, spent per document. */
+  cpuUsPerDoc: number;
 };
 
 async function main(): Promise<void> {
@@ -79,6 +90,7 @@ async function main(): Promise<void> {
 
   const ratios: number[] = [];
   const besideRatios: number[] = [];
+  const cpuRatios: number[] = [];
   let peakRss: number | null = null;
   for (let round = 1; round <= rounds; round += 1) {
     // Each round's collector is a new group: it reads the same records from the beginning. Every
@@ -86,14 +98,15 @@ async function main(): Promise<void> {
     // (garbage, merges, caches) weighs on both sides alike.
     const collectorFirst = round % 2 === 0;
     const early = collectorFirst ? await measureCollector(count, days, round) : null;
-    const ceilingMs = await measureCeiling(events, days, best, round);
+    const ceiling = await measureCeiling(events, days, best, round);
+    const ceilingMs = ceiling.ms;
     const collector = early ?? (await measureCollector(count, days, round));
     // The same ceiling beside threads that burn what the collector burned: how much of the gap
     // is only the collector's share of the machine's cores, taken from the node.
     const besideMs =
       collector.cores === null
         ? null
-        : await measureCeiling(events, days, best, round, collector.cores);
+        : (await measureCeiling(events, days, best, round, collector.cores)).ms;
     peakRss = Math.max(peakRss ?? 0, collector.peakRss ?? 0) || null;
     const ceilingRate = perSecond(count, ceilingMs);
     const collectorRate = perSecond(count, collector.ms);
@@ -114,6 +127,13 @@ async function main(): Promise<void> {
         `  beside     ${formatRate(besideRate).padStart(9)} docs     the ceiling again, beside threads burning the collector's CPU (${collector.cores.toFixed(2)} cores; ${formatMs(besideMs)})`,
       );
     }
+    if (collector.cpuUsPerRecord !== null) {
+      const cpuRatio = collector.cpuUsPerRecord / ceiling.cpuUsPerDoc;
+      cpuRatios.push(cpuRatio);
+      console.log(
+        `  cpu        collector ${collector.cpuUsPerRecord.toFixed(1)} µs/record (first to last record indexed) · ceiling client ${ceiling.cpuUsPerDoc.toFixed(1)} µs/doc · ratio ${cpuRatio.toFixed(2)} (goal ≤ 1.5)`,
+      );
+    }
     console.log(
       `  ratio      ${(collectorRate / ceilingRate).toFixed(2)}  (goal ≥ 0.80); without start-up: ${(perSecond(count, collector.ms - collector.startupMs) / ceilingRate).toFixed(2)}${besideRate === null ? "" : `; beside / ceiling: ${(besideRate / ceilingRate).toFixed(2)}`}`,
     );
@@ -124,6 +144,11 @@ async function main(): Promise<void> {
   if (besideRatios.length > 0) {
     console.log(
       `ceiling beside a burner of the collector's CPU / ceiling: ${median(besideRatios).toFixed(2)}${ofRounds}`,
+    );
+  }
+  if (cpuRatios.length > 0) {
+    console.log(
+      `CPU per record, collector / ceiling client: ${median(cpuRatios).toFixed(2)}${ofRounds}  (goal ≤ 1.5)`,
     );
   }
   console.log(`collector peak RSS (VmHWM): ${formatBytes(peakRss)}`);
@@ -175,15 +200,18 @@ async function measureCeiling(
   settings: BulkSettings,
   round: number,
   besideCores?: number,
-): Promise<number> {
+): Promise<CeilingRun> {
   const prefix = `${run}-${besideCores === undefined ? "ceiling" : "beside"}${round}`;
   await createEventIndices(prefix, days);
   console.log(`round ${round}: ceiling${besideCores === undefined ? "" : " beside a CPU burner"}`);
   const burner = besideCores === undefined ? null : startCpuBurner(besideCores);
   let result: CeilingResult;
+  const cpuBefore = process.cpuUsage();
+  let cpu: NodeJS.CpuUsage;
   try {
     result = await bulkFromMemory(es, events, prefix, settings);
   } finally {
+    cpu = process.cpuUsage(cpuBefore);
     await burner?.stop();
   }
   if (result.failed > 0) throw new Error(`${result.failed} documents failed in the ceiling run`);
@@ -191,7 +219,7 @@ async function measureCeiling(
   // The collector gets the cluster to itself: no merges of this index running behind it.
   await deleteIndices(es, prefix);
   await sleep(2_000);
-  return result.ms;
+  return { ms: result.ms, cpuUsPerDoc: (cpu.user + cpu.system) / events.length };
 }
 
 async function measureCollector(count: number, days: string[], round: number) {
@@ -223,20 +251,29 @@ async function measureCollector(count: number, days: string[], round: number) {
 /** Polls the collector's own count of acknowledged records until it reaches `count`. */
 async function waitForAll(collector: CollectorProcess, count: number): Promise<CollectorRun> {
   let firstIndexedAt: number | null = null;
+  let atFirst: { indexed: number; cpuSeconds: number | null } | null = null;
   for (;;) {
     const indexed = (await collector.recordsIndexed()) ?? 0;
     await collector.peakRss();
     const at = performance.now();
-    if (indexed > 0 && firstIndexedAt === null) firstIndexedAt = at;
+    if (indexed > 0 && firstIndexedAt === null) {
+      firstIndexedAt = at;
+      atFirst = { indexed, cpuSeconds: await collector.cpuSeconds() };
+    }
     if (indexed >= count) {
       const cpuSeconds = await collector.cpuSeconds();
       const ms = at - collector.startedAt;
+      const windowRecords = count - (atFirst?.indexed ?? 0);
+      const windowCpu =
+        cpuSeconds === null || atFirst?.cpuSeconds == null ? null : cpuSeconds - atFirst.cpuSeconds;
       return {
         ms,
         startupMs: (firstIndexedAt ?? at) - collector.startedAt,
         cores: cpuSeconds === null ? null : cpuSeconds / (ms / 1000),
         peakRss: await collector.peakRss(),
         bulks: bulkSummary(await collector.metrics()),
+        cpuUsPerRecord:
+          windowCpu === null || windowRecords <= 0 ? null : (windowCpu * 1e6) / windowRecords,
       };
     }
     if (at - collector.startedAt > 15 * 60_000) {
