@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { FlowStats } from "@/lib/chain/flows";
 import { ContractDetail } from "@/lib/contracts/contract";
 import { createKafka } from "@/lib/kafka/client";
 import { apiFetch, produceInOrder, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { ChainPage } from "./pages/chain-page";
 import { ContractsPage } from "./pages/contracts-page";
+import { FlowsPage } from "./pages/flows-page";
 import { expect, test } from "./support/fixtures";
 
 const topic = uniqueName("e2e-contracts");
@@ -76,6 +78,23 @@ test("the contracts page lists an event type, its versions, its breaking drift a
   await expect(contracts.drifts).toContainText("breaking");
   await expect(contracts.drifts).toContainText("`amount` changed from number to string");
   await expect(contracts.drifts).toContainText(`consumers of \`${topic}\`: ${consumer}`);
+
+  // The flow map marks the type's node once the flow-stats job has learned it.
+  await expect
+    .poll(
+      async () => {
+        const response = await apiFetch("/api/flows");
+        if (!response.ok) return false;
+        const stats = FlowStats.parse(await response.json());
+        return stats.nodes.some((node) => node.eventType === eventType);
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(true);
+  const flows = new FlowsPage(page);
+  await flows.open();
+  await expect(flows.node(eventType)).toHaveAttribute("data-breaking-drifts", "1");
+  await expect(flows.node(eventType)).toContainText("1 breaking");
 });
 
 test("an event on the chain page links to its type's contract", async ({ page }) => {

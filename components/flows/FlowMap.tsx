@@ -6,6 +6,7 @@ import type { FlowEdge, FlowStats } from "@/lib/chain/flows";
 import { layoutChain } from "@/lib/chain/layout";
 import { Card } from "@/components/ui/Card";
 import { formatClock, formatDateTime, formatDuration } from "@/components/ui/format";
+import { contractHref, useContracts } from "@/components/contracts/queries";
 import { useFlows } from "./queries";
 
 const BOX = { width: 190, height: 44 };
@@ -27,6 +28,18 @@ export function FlowMap() {
 
 function FlowMapView({ stats }: { stats: FlowStats }) {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // The flow map draws without them; they only mark the types whose payload broke its shape.
+  const contracts = useContracts();
+  const breaking = useMemo(
+    () =>
+      new Map(
+        (contracts.data?.contracts ?? []).map(({ eventType, breakingDrifts }) => [
+          eventType,
+          breakingDrifts,
+        ]),
+      ),
+    [contracts.data],
+  );
   const layout = useMemo(() => {
     const positions = layoutChain(
       stats.nodes.map(({ eventType }) => ({ id: eventType })),
@@ -113,25 +126,36 @@ function FlowMapView({ stats }: { stats: FlowStats }) {
             {stats.nodes.map((node) => {
               const at = layout.at.get(node.eventType);
               if (!at) return null;
+              const drifts = breaking.get(node.eventType) ?? 0;
               return (
-                <g
-                  key={node.eventType}
-                  transform={`translate(${at.x},${at.y})`}
-                  data-testid="flow-node"
-                >
-                  <rect
-                    width={BOX.width}
-                    height={BOX.height}
-                    rx={6}
-                    className="fill-white stroke-slate-300"
-                  />
-                  <text x={10} y={18} className="fill-slate-900 text-[12px] font-semibold">
-                    {node.eventType}
-                  </text>
-                  <text x={10} y={34} className="fill-slate-500 text-[10px]">
-                    {node.chains} chains · {node.events} events
-                  </text>
-                </g>
+                <a key={node.eventType} href={contractHref(node.eventType)}>
+                  <g
+                    transform={`translate(${at.x},${at.y})`}
+                    data-testid="flow-node"
+                    data-breaking-drifts={drifts}
+                  >
+                    <title>
+                      {drifts > 0
+                        ? `${node.eventType}: ${drifts} breaking drift${drifts === 1 ? "" : "s"}; open its contract`
+                        : `${node.eventType}: open its contract`}
+                    </title>
+                    <rect
+                      width={BOX.width}
+                      height={BOX.height}
+                      rx={6}
+                      className={
+                        drifts > 0 ? "fill-red-50 stroke-red-500" : "fill-white stroke-slate-300"
+                      }
+                    />
+                    <text x={10} y={18} className="fill-slate-900 text-[12px] font-semibold">
+                      {node.eventType}
+                    </text>
+                    <text x={10} y={34} className="fill-slate-500 text-[10px]">
+                      {node.chains} chains · {node.events} events
+                      {drifts > 0 ? ` · ${drifts} breaking` : ""}
+                    </text>
+                  </g>
+                </a>
               );
             })}
           </svg>

@@ -11,6 +11,10 @@ export class FlowsPage {
     await this.page.goto("/flows");
   }
 
+  node(eventType: string): Locator {
+    return this.page.getByTestId("flow-node").filter({ hasText: eventType });
+  }
+
   edgeRow(from: string, to: string): Locator {
     return this.page.locator(`[data-testid="flow-edge-row"][data-from="${from}"][data-to="${to}"]`);
   }
