@@ -64,6 +64,8 @@ async function main(): Promise<void> {
       ["search", `/search?q=${encodeURIComponent("OrderPlaced")}`],
       ["compare", `/compare?a=${encodeURIComponent(ok)}&b=${encodeURIComponent(failed)}`],
       ["flows", "/flows"],
+      ["contracts", "/contracts"],
+      ["contract", `/contracts/${encodeURIComponent("OrderPlaced")}`],
       ["dlq", "/dlq"],
       ["lag", "/lag"],
       ...(demoGroup
