@@ -218,8 +218,8 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
       const decoded = registry
         ? await Promise.all(
             chunk.map(async (message) => ({
-              value: await registry.decode(message.value),
-              key: await registry.decode(message.key),
+              value: await registry.decode(message.value, { topic: batch.topic, part: "value" }),
+              key: await registry.decode(message.key, { topic: batch.topic, part: "key" }),
             })),
           )
         : null;

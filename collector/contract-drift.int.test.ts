@@ -31,6 +31,8 @@ const config = testConfig({
   CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
   CAUSEWAY_TOPICS: `^${topic}$`,
   CAUSEWAY_TOPIC_REFRESH_MS: "1000",
+  // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
+  CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
 });
 const kafka = createKafka(config.kafkaBrokers, "contracts-int-test");
 const es = createElasticsearch(config.elasticsearchUrl);

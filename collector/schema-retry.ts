@@ -77,7 +77,10 @@ export async function retryOnce(deps: SchemaRetryDeps): Promise<number> {
     // Wire-format bytes are never text, so their `raw` is always the `base64:` form.
     const value = fromStored(old.raw, old.flags.includes("confluent-wire-format"));
     const key = old.key === null ? null : fromStored(old.key, old.flags.includes("binary-key"));
-    const decoded = { value: await registry.decode(value), key: await registry.decode(key) };
+    const decoded = {
+      value: await registry.decode(value, { topic: old.topic, part: "value" }),
+      key: await registry.decode(key, { topic: old.topic, part: "key" }),
+    };
     if (!decoded.value?.ok && !decoded.key?.ok) continue;
     const event = decodeRecord(
       {

@@ -69,6 +69,28 @@ export function ContractView({ eventType }: { eventType: string }) {
           )}
         </Card>
       </div>
+      {(contract.registered !== null || contract.registryError !== null) && (
+        <Card title="Registered schema versions">
+          {contract.registryError ? (
+            <p className="text-sm text-red-700">{contract.registryError}</p>
+          ) : (
+            <ul className="text-sm" data-testid="contract-registered">
+              {(contract.registered ?? []).map((version) => (
+                <li key={`${version.subject}:${version.version}`}>
+                  <span className="font-mono">{version.subject}</span> v{version.version} · id{" "}
+                  {version.id} · {version.schemaType}
+                </li>
+              ))}
+            </ul>
+          )}
+          {contract.schemaMismatches > 0 && (
+            <p className="mt-2 text-sm" data-testid="contract-mismatches">
+              <Badge className={breakingBadge}>breaking</Badge> {contract.schemaMismatches} records
+              did not decode with the registered schema their id names.
+            </p>
+          )}
+        </Card>
+      )}
       <Card title="Drift">
         {contract.drifts.length === 0 ? (
           <p className="text-sm text-slate-500">One shape so far: no drift.</p>
@@ -93,6 +115,7 @@ export function ContractView({ eventType }: { eventType: string }) {
                 <th className="px-4 py-2 font-medium">Last seen (UTC)</th>
                 <th className="px-4 py-2 text-right font-medium">Records</th>
                 <th className="px-4 py-2 font-medium">schema_version</th>
+                <th className="px-4 py-2 font-medium">Schema ids</th>
                 <th className="px-4 py-2 font-medium">Fields</th>
               </tr>
             </thead>
@@ -104,6 +127,7 @@ export function ContractView({ eventType }: { eventType: string }) {
                   <td className="px-4 py-2">{formatDateTime(version.lastSeen)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">{version.records}</td>
                   <td className="px-4 py-2">{version.schemaVersions.join(", ") || "—"}</td>
+                  <td className="px-4 py-2">{version.schemaIds.join(", ") || "—"}</td>
                   <td className="px-4 py-2">
                     <Fields version={version} />
                   </td>

@@ -54,6 +54,11 @@ export function ContractsTable() {
                     {contract.breakingDrifts > 0 && (
                       <Badge className={breakingBadge}>{contract.breakingDrifts} breaking</Badge>
                     )}{" "}
+                    {contract.schemaMismatches > 0 && (
+                      <Badge className={breakingBadge}>
+                        {contract.schemaMismatches} off-schema
+                      </Badge>
+                    )}{" "}
                     {contract.latestDrift ?? "—"}
                   </td>
                 </tr>

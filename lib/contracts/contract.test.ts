@@ -23,6 +23,8 @@ const aggregate: ContractAggregate = {
   topics: ["orders"],
   producers: ["order-service"],
   schemaVersions: ["1", "2"],
+  subjects: [],
+  schemaMismatches: 0,
   // As Elasticsearch may return them: not in first-seen order.
   shapes: [
     {
@@ -31,6 +33,7 @@ const aggregate: ContractAggregate = {
       firstSeen: s2.firstSeen,
       lastSeen: "2026-12-03T00:00:00.000Z",
       schemaVersions: ["2"],
+      schemaIds: [],
     },
     {
       shapeId: s1.shapeId,
@@ -38,6 +41,7 @@ const aggregate: ContractAggregate = {
       firstSeen: s1.firstSeen,
       lastSeen: "2026-12-02T11:00:00.000Z",
       schemaVersions: ["1"],
+      schemaIds: [],
     },
   ],
 };

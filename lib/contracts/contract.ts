@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RegisteredVersion } from "../registry/registered-version";
 import type { StoredShape } from "../elastic/shapes";
 import { describeDrift, diffShapes, isBreaking, isEmptyDiff } from "./drift";
 
@@ -17,6 +18,8 @@ export const ContractVersion = z.object({
   records: z.number().int(),
   /** The `schema_version` values records of this shape declared. */
   schemaVersions: z.array(z.string()),
+  /** The registry schema ids records of this shape were decoded with. */
+  schemaIds: z.array(z.number().int()),
 });
 export type ContractVersion = z.infer<typeof ContractVersion>;
 
@@ -52,11 +55,19 @@ export const ContractSummary = z.object({
   breakingDrifts: z.number().int(),
   /** The newest drift, as a sentence. */
   latestDrift: z.string().nullable(),
+  /** Records whose bytes did not decode with the registry schema their id names: breaking. */
+  schemaMismatches: z.number().int(),
 });
 export type ContractSummary = z.infer<typeof ContractSummary>;
 
 export const ContractDetail = ContractSummary.extend({
   schemaVersions: z.array(z.string()),
+  /** Registry subjects the values were decoded with. */
+  subjects: z.array(z.string()),
+  /** Every version registered under those subjects; null when no registry is configured. */
+  registered: z.array(RegisteredVersion).nullable(),
+  /** Why the registered versions could not be read; null when they were. */
+  registryError: z.string().nullable(),
   versions: z.array(ContractVersion),
   drifts: z.array(ContractDrift),
   consumers: z.array(ContractConsumer),
@@ -76,8 +87,13 @@ export type ContractAggregate = {
   topics: string[];
   producers: string[];
   schemaVersions: string[];
+  subjects: string[];
+  schemaMismatches: number;
   shapes: Omit<ContractVersion, "fields">[];
 };
+
+/** The registry's side: versions of the subjects, unread without a registry or on failure. */
+export type Registered = { versions: RegisteredVersion[] | null; error: string | null };
 
 /**
  * An event type's versions, oldest first, and the drift between each shape and the one seen
@@ -89,6 +105,7 @@ export function buildContract(
   stored: ReadonlyMap<string, StoredShape>,
   consumersByTopic: ReadonlyMap<string, readonly string[]> | { error: string },
   shares: ReadonlyMap<string, number> = new Map(),
+  registered: Registered = { versions: null, error: null },
 ): ContractDetail {
   const versions = aggregate.shapes
     .map((shape) => ({ ...shape, fields: stored.get(shape.shapeId)?.fields ?? null }))
@@ -139,6 +156,10 @@ export function buildContract(
     breakingDrifts: drifts.filter((drift) => drift.breaking).length,
     latestDrift: drifts.at(-1)?.sentence ?? null,
     schemaVersions: aggregate.schemaVersions,
+    schemaMismatches: aggregate.schemaMismatches,
+    subjects: aggregate.subjects,
+    registered: registered.versions,
+    registryError: registered.error,
     versions,
     drifts,
     consumers: [...groups]

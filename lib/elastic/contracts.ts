@@ -15,8 +15,11 @@ type Bucket = {
   last: estypes.AggregationsMaxAggregate;
   schemaVersions: estypes.AggregationsStringTermsAggregate;
 };
+type ShapeBucket = Bucket & { schemaIds: estypes.AggregationsLongTermsAggregate };
 type ContractBucket = Bucket & {
   topics: estypes.AggregationsStringTermsAggregate;
+  subjects: estypes.AggregationsStringTermsAggregate;
+  mismatches: estypes.AggregationsFilterAggregate;
   producers: estypes.AggregationsStringTermsAggregate;
   shapes: estypes.AggregationsStringTermsAggregate;
 };
@@ -61,10 +64,15 @@ export async function contractAggregates(
         aggs: {
           ...seenAggs,
           topics: { terms: { field: "topic", size: MAX_NAMES } },
+          subjects: { terms: { field: "valueSchema.subject", size: MAX_NAMES } },
+          mismatches: { filter: { term: { flags: "schema-mismatch" } } },
           producers: { terms: { field: "service", size: MAX_NAMES } },
           shapes: {
             terms: { field: "shape", size: MAX_SHAPES, order: { first: "asc" } },
-            aggs: seenAggs,
+            aggs: {
+              ...seenAggs,
+              schemaIds: { terms: { field: "valueSchema.id", size: MAX_NAMES } },
+            },
           },
         },
       },
@@ -81,12 +89,17 @@ export async function contractAggregates(
     topics: keys(bucket.topics),
     producers: keys(bucket.producers),
     schemaVersions: keys(bucket.schemaVersions),
-    shapes: (bucket.shapes.buckets as unknown as Bucket[]).map((shape) => ({
+    subjects: keys(bucket.subjects),
+    schemaMismatches: bucket.mismatches.doc_count,
+    shapes: (bucket.shapes.buckets as unknown as ShapeBucket[]).map((shape) => ({
       shapeId: String(shape.key),
       records: shape.doc_count,
       firstSeen: iso(shape.first),
       lastSeen: iso(shape.last),
       schemaVersions: keys(shape.schemaVersions),
+      schemaIds: (shape.schemaIds.buckets as estypes.AggregationsLongTermsBucket[]).map((b) =>
+        Number(b.key),
+      ),
     })),
   }));
 }

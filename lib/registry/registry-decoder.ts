@@ -2,6 +2,7 @@ import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
 import { confluentWireFormat } from "../envelope/bytes";
 import type { SchemaRef } from "../events/event";
 import { jsonSafe } from "./json-safe";
+import { registryHeaders } from "./registry-http";
 import { flagOfFetchError, schemaFormat, type WireDecode } from "./outcome";
 
 export type RegistrySettings = {
@@ -14,6 +15,22 @@ export type RegistrySettings = {
 
 type Subject = { subject: string | null; version: number | null };
 
+/** Which record part of which topic the bytes are, to tell the subjects of a shared id apart. */
+export type WirePart = { topic: string; part: "key" | "value" };
+
+/**
+ * A registry gives identical schemas one id, so an id can stand under several subjects. The
+ * record's own is the topic's (`orders-value`, TopicNameStrategy), else one named after the
+ * topic and record (`orders-shop.OrderPlaced`), else the first the registry lists.
+ */
+export function subjectFor(candidates: readonly Subject[], where: WirePart | undefined): Subject {
+  const own =
+    where &&
+    (candidates.find((c) => c.subject === `${where.topic}-${where.part}`) ??
+      candidates.find((c) => c.subject?.startsWith(`${where.topic}-`)));
+  return own ?? candidates[0] ?? { subject: null, version: null };
+}
+
 /**
  * Decodes Confluent wire-format bytes with the schema the registry holds for their id. Schemas
  * are fetched once and cached by the library; a registry that fails is not asked again for
@@ -21,7 +38,7 @@ type Subject = { subject: string | null; version: number | null };
  */
 export class RegistryDecoder {
   private readonly registry: SchemaRegistry;
-  private readonly subjects = new Map<number, Promise<Subject>>();
+  private readonly subjects = new Map<number, Promise<Subject[]>>();
   private readonly unknownUntil = new Map<number, number>();
   private downUntil = 0;
   private readonly coolDownMs: number;
@@ -39,7 +56,7 @@ export class RegistryDecoder {
   }
 
   /** Null when the bytes are not in the wire format; otherwise the decoded value or a flag. */
-  async decode(bytes: Buffer | null): Promise<WireDecode | null> {
+  async decode(bytes: Buffer | null, where?: WirePart): Promise<WireDecode | null> {
     const wire = bytes === null ? null : confluentWireFormat(bytes);
     if (bytes === null || wire === null) return null;
     const id = wire.schemaId;
@@ -64,7 +81,7 @@ export class RegistryDecoder {
       return { ok: false, flag: "schema-mismatch" };
     }
     const type = this.registry.cache.getSchema(id)?.type;
-    const { subject, version } = await this.subjectOf(id);
+    const { subject, version } = subjectFor(await this.subjectsOf(id), where);
     const schema: SchemaRef = { id, subject, version, format: schemaFormat(type) };
     return { ok: true, value, schema };
   }
@@ -73,7 +90,7 @@ export class RegistryDecoder {
   async reachable(): Promise<boolean> {
     try {
       const response = await fetch(`${this.settings.url}/subjects`, {
-        headers: this.authHeaders(),
+        headers: registryHeaders(this.settings),
         signal: AbortSignal.timeout(2_000),
       });
       if (response.ok) this.downUntil = 0;
@@ -88,7 +105,7 @@ export class RegistryDecoder {
     this.unknownUntil.clear();
   }
 
-  private subjectOf(id: number): Promise<Subject> {
+  private subjectsOf(id: number): Promise<Subject[]> {
     let found = this.subjects.get(id);
     if (!found) {
       found = this.fetchSubject(id);
@@ -98,26 +115,18 @@ export class RegistryDecoder {
   }
 
   // Best effort: the value decodes without it, so a failure leaves subject and version unknown.
-  private async fetchSubject(id: number): Promise<Subject> {
+  private async fetchSubject(id: number): Promise<Subject[]> {
     try {
       const response = await fetch(`${this.settings.url}/schemas/ids/${id}/versions`, {
-        headers: this.authHeaders(),
+        headers: registryHeaders(this.settings),
         signal: AbortSignal.timeout(2_000),
       });
       if (!response.ok) throw new Error(`status ${response.status}`);
       const versions = (await response.json()) as { subject?: string; version?: number }[];
-      const first = versions[0];
-      return { subject: first?.subject ?? null, version: first?.version ?? null };
+      return versions.map((v) => ({ subject: v.subject ?? null, version: v.version ?? null }));
     } catch {
       this.subjects.delete(id);
-      return { subject: null, version: null };
+      return [];
     }
-  }
-
-  private authHeaders(): Record<string, string> {
-    const { username, password } = this.settings;
-    if (username === null) return {};
-    const token = Buffer.from(`${username}:${password ?? ""}`).toString("base64");
-    return { authorization: `Basic ${token}` };
   }
 }

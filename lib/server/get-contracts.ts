@@ -6,6 +6,8 @@ import {
 } from "../contracts/contract";
 import { contractAggregates, shapeSharesSince } from "../elastic/contracts";
 import { shapesById } from "../elastic/shapes";
+import { registeredVersions } from "../registry/registry-http";
+import type { Registered } from "../contracts/contract";
 import { errorMessage } from "../log";
 import type { ServerContext } from "./context";
 
@@ -18,6 +20,23 @@ async function consumersByTopic(deps: Deps): Promise<Map<string, string[]> | { e
     return new Map([...offsets].map(([topic, groups]) => [topic, [...groups.keys()]]));
   } catch (error) {
     return { error: `Kafka did not list its consumer groups: ${errorMessage(error)}` };
+  }
+}
+
+/** The versions registered under the subjects the type's values were decoded with. */
+async function registeredFor(deps: Deps, subjects: readonly string[]): Promise<Registered> {
+  const registry = deps.config.schemaRegistry;
+  if (registry === null) return { versions: null, error: null };
+  try {
+    const lists = await Promise.all(
+      subjects.map((subject) => registeredVersions(registry, subject)),
+    );
+    return { versions: lists.flat(), error: null };
+  } catch (error) {
+    return {
+      versions: null,
+      error: `The schema registry did not list the versions: ${errorMessage(error)}`,
+    };
   }
 }
 
@@ -37,7 +56,7 @@ export async function getContract(deps: Deps, eventType: string): Promise<Contra
   const prefix = deps.config.indexPrefix;
   const [aggregate] = await contractAggregates(deps.es, prefix, eventType);
   if (!aggregate) return null;
-  const [stored, consumers, shares] = await Promise.all([
+  const [stored, consumers, shares, registered] = await Promise.all([
     shapesById(
       deps.es,
       prefix,
@@ -45,6 +64,7 @@ export async function getContract(deps: Deps, eventType: string): Promise<Contra
     ),
     consumersByTopic(deps),
     shapeSharesSince(deps.es, prefix, eventType, aggregate.shapes.slice(1)),
+    registeredFor(deps, aggregate.subjects),
   ]);
-  return buildContract(aggregate, stored, consumers, shares);
+  return buildContract(aggregate, stored, consumers, shares, registered);
 }
