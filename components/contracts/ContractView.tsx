@@ -69,7 +69,8 @@ export function ContractView({ eventType }: { eventType: string }) {
           )}
         </Card>
       </div>
-      {(contract.registered !== null || contract.registryError !== null) && (
+      {/* Only types whose values were decoded through a registry have versions to list. */}
+      {(contract.subjects.length > 0 || contract.schemaMismatches > 0) && (
         <Card title="Registered schema versions">
           {contract.registryError ? (
             <p className="text-sm text-red-700">{contract.registryError}</p>
