@@ -104,7 +104,11 @@ test.describe("as an operator", () => {
 
     // A double click on confirm produces one record.
     await dialog.getByTestId("replay-confirm").dblclick();
-    await expect(dialog.getByTestId("replay-result")).toContainText(`produced to ${Topics.orders}`);
+    // The replay waits for the broker and three index refreshes; an error says why it failed.
+    const result = dialog.getByTestId("replay-result");
+    await expect(result.or(dialog.getByRole("alert"))).toBeVisible({ timeout: 30_000 });
+    expect(await dialog.getByRole("alert").allTextContents()).toEqual([]);
+    await expect(result).toContainText(`Replayed: produced to ${Topics.orders}`);
 
     // The demo's payment-service processes the replay, and the rest of the shop follows.
     const chain = await waitForChain(

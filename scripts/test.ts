@@ -122,10 +122,27 @@ function summarize(results: SuiteResult[], logDir: string): number {
   const failed = results.reduce((n, r) => n + r.failed, 0);
   const skipped = results.reduce((n, r) => n + r.skipped, 0);
   const broken = results.filter((r) => !r.ok);
-  if (broken.length > 0)
+  if (broken.length > 0) {
     say(`failing suites: ${broken.map((r) => r.suite).join(", ")}; logs in ${logDir}`);
+    // CI keeps only this output, so the servers' own warnings travel with the failure.
+    for (const name of ["app", "collector"]) printProblems(path.join(logDir, `${name}.log`));
+  }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   return broken.length === 0 && passed > 0 ? 0 : 1;
+}
+
+const PROBLEM_LINES = 40;
+
+function printProblems(logFile: string): void {
+  const problems = fs.existsSync(logFile)
+    ? fs
+        .readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((line) => /"level":"(warn|error)"|^\s*(Error|at )/.test(line))
+    : [];
+  if (problems.length === 0) return;
+  say(`last warnings and errors of ${path.basename(logFile)}:`);
+  for (const line of problems.slice(-PROBLEM_LINES)) console.log(`  ${line}`);
 }
 
 function fail(reason: string, results: SuiteResult[] = []): number {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { prettyJson } from "@/lib/replay/diff";
 import type { ReplayOptions } from "@/lib/replay/plan";
@@ -21,6 +21,21 @@ export function ReplayDialog({ recordId, originalTopic, onClose }: Props) {
   const dryRun = useReplayDryRun();
   const replay = useReplayMutation();
   const { mutate: runDry } = dryRun;
+  // A second click can land before the disabled button renders; only the first request counts,
+  // so its answer is the one shown (the server would answer a repeat with the same outcome).
+  const confirming = useRef(false);
+  const confirm = () => {
+    if (!dryRun.data || confirming.current) return;
+    confirming.current = true;
+    replay.mutate(
+      { ...options, generation: dryRun.data.generation },
+      {
+        onSettled: () => {
+          confirming.current = false;
+        },
+      },
+    );
+  };
 
   const options: ReplayOptions = {
     recordId,
@@ -106,9 +121,7 @@ export function ReplayDialog({ recordId, originalTopic, onClose }: Props) {
             data-testid="replay-confirm"
             className="border-sky-700 bg-sky-700 text-white hover:bg-sky-800"
             disabled={!canConfirm || replay.isPending || replay.isSuccess}
-            onClick={() =>
-              dryRun.data && replay.mutate({ ...options, generation: dryRun.data.generation })
-            }
+            onClick={confirm}
           >
             Confirm replay
           </Button>
