@@ -11,6 +11,7 @@ import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 import { createLogger } from "@/lib/log";
 import { getContract, listContracts } from "@/lib/server/get-contracts";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -49,19 +50,8 @@ const webhook = createServer((request: IncomingMessage, response) => {
 
 afterAll(async () => {
   webhook.close();
-  const indices = await es.indices.get({
-    index: `${config.indexPrefix}-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteGroups(groups).catch(() => undefined);
-  await admin.deleteTopics({ topics: [topic] });
-  await admin.disconnect();
+  await deleteTestIndices(es, config.indexPrefix);
+  await deleteTestTopics(kafka, { topics: [topic], groups });
 });
 
 function order(n: number, version: 1 | 2) {

@@ -10,6 +10,7 @@ import { saveTriage } from "@/lib/elastic/triage-store";
 import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { startCollector, type Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
@@ -24,16 +25,9 @@ const servers: Server[] = [];
 afterAll(async () => {
   for (const server of servers) server.close();
   // Indices first: a failing topic deletion must not leave them behind.
-  for (const prefix of prefixes) {
-    await es.indices.delete({ index: `${prefix}-*`, allow_no_indices: true });
-    await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }).catch(() => undefined);
-  }
+  for (const prefix of prefixes) await deleteTestIndices(es, prefix);
   await es.close();
-  const admin = kafka.admin();
-  await admin.connect();
-  // The default 5 s is often too short on a shared broker under load.
-  await admin.deleteTopics({ topics, timeout: 30_000 });
-  await admin.disconnect();
+  await deleteTestTopics(kafka, { topics });
 });
 
 type Received = { headers: IncomingHttpHeaders; body: unknown };

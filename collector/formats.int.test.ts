@@ -19,6 +19,7 @@ import {
   oddRecords,
 } from "@/lib/testing/envelope-fixtures";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
@@ -32,20 +33,8 @@ const indexPrefix = uniqueName("idx");
 
 afterAll(async () => {
   rmSync(mappingDir, { recursive: true, force: true });
-  // Wildcard deletes are refused by default (action.destructive_requires_name).
-  const indices = await es.indices.get({
-    index: `${indexPrefix}-events-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  await deleteTestIndices(es, indexPrefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 /** Every record goes to its topic in this order, so a record's offset is its index. */

@@ -5,14 +5,14 @@ import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
-  committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
   endOffsets,
   indexedRecords,
   startSteadyProducer,
+  untilCommitted,
 } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 import { startCollector, type Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -75,12 +75,10 @@ describe("two collector instances in one group", () => {
         partitions: PARTITIONS,
       }).done;
       const ends = await endOffsets(kafka, topic);
-      await eventually(
+      await untilCommitted(
         "every record committed",
-        async () => {
-          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
-          return [...ends].every(([p, end]) => committed.get(p) === end);
-        },
+        kafka,
+        { groupId: config.collectorGroup, topic, ends },
         60_000,
       );
 

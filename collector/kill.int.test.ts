@@ -7,17 +7,17 @@ import { buildCollector, collectorBundle } from "../scripts/build-collector";
 import { createKafka } from "@/lib/kafka/client";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
-  committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
   endOffsets,
   indexedCount,
   indexedRecords,
   sleep,
   startSteadyProducer,
+  untilCommitted,
   steadyEventId,
 } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 
 // Records arrive at 50/s from before the first start until the last restart.
 const RATE = { perTick: 10, tickMs: 200 };
@@ -114,14 +114,7 @@ describe("collector killed with SIGKILL mid-run", () => {
     const survivor = startCollectorProcess();
     const total = await producer.stop();
     const ends = await endOffsets(kafka, topic);
-    await eventually(
-      "every record committed",
-      async () => {
-        const committed = await committedOffsets(kafka, group, topic);
-        return [...ends].every(([p, end]) => committed.get(p) === end);
-      },
-      90_000,
-    );
+    await untilCommitted("every record committed", kafka, { groupId: group, topic, ends }, 90_000);
     const allCommittedAt = at();
     const records = await indexedRecords(es, prefix, topic);
     expect(await signalGroup(survivor, "SIGTERM")).toBeNull();

@@ -13,6 +13,7 @@ import { getBoard } from "@/lib/server/dlq-board";
 import { getChain } from "@/lib/server/get-chain";
 import { type JavaDeadLetter, runRealClients, springTopics } from "@/lib/testing/real-clients";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
@@ -153,19 +154,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  const indices = await es.indices.get({
-    index: `${indexPrefix}-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  await deleteTestIndices(es, indexPrefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 describe("real Spring Kafka and Kafka Connect dead letters, as indexed", () => {

@@ -10,6 +10,7 @@ import { createLogger } from "@/lib/log";
 import { planReplay } from "@/lib/replay/plan";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -22,21 +23,8 @@ const family = uniqueName("registry");
 const prefixes: string[] = [];
 
 afterAll(async () => {
-  for (const prefix of prefixes) {
-    const indices = await es.indices.get({
-      index: `${prefix}-events-*`,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-    });
-    const names = Object.keys(indices);
-    if (names.length > 0) await es.indices.delete({ index: names });
-    await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }, { ignore: [404] });
-  }
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  for (const prefix of prefixes) await deleteTestIndices(es, prefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 const avroSchema = JSON.stringify({
