@@ -4,14 +4,12 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
-import { shapesIndex } from "@/lib/elastic/shapes";
-import { committedOffsetsReader } from "@/lib/kafka/committed-offsets";
 import { createKafka } from "@/lib/kafka/client";
-import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 import { createLogger } from "@/lib/log";
 import { getContract, listContracts } from "@/lib/server/get-contracts";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -73,13 +71,7 @@ describe("contract drift", () => {
     await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
     const port = (webhook.address() as AddressInfo).port;
     const settings = { ...config, dlqWebhookUrl: `http://127.0.0.1:${port}/hook` };
-    const admin = kafka.admin();
-    await admin.connect();
-    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
-    for (const groupId of groups) {
-      await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "1" }] });
-    }
-    await admin.disconnect();
+    await createConsumedTopic(kafka, topic, groups);
 
     await ensureEventsTemplate(es, config.indexPrefix);
     const metrics = new CollectorMetrics();
@@ -95,10 +87,7 @@ describe("contract drift", () => {
     try {
       await producer.send({ topic, messages: [1, 2, 3].map((n) => order(n, 1)) });
       // v2 only after v1's shape is stored, so first sight follows production order.
-      await eventually("the v1 shape to be stored", async () => {
-        const count = await es.count({ index: shapesIndex(config.indexPrefix) }).catch(() => null);
-        return count !== null && count.count === 1;
-      });
+      await eventually("the v1 shape to be stored", () => shapesStored(es, config.indexPrefix, 1));
       await producer.send({ topic, messages: [4, 5, 6, 7].map((n) => order(n, 2)) });
       await eventually("the breaking drift to be counted", async () =>
         metrics.breakingDrifts.get(eventType) === 1 ? true : null,
@@ -117,14 +106,7 @@ describe("contract drift", () => {
       added: [{ path: "total_cents", type: "number" }],
     });
 
-    await es.indices.refresh({ index: `${config.indexPrefix}-events-*` });
-    const offsets = committedOffsetsReader(kafka, {
-      excludeGroups: [config.collectorGroup],
-      ignorePattern: config.deliveryIgnoreGroups,
-      cacheMs: 0,
-    });
-    try {
-      const deps = { config, es, offsets };
+    await withContractDeps({ config, es, kafka }, async (deps) => {
       const contract = await getContract(deps, eventType);
       expect(contract).not.toBeNull();
       expect(contract).toMatchObject({
@@ -153,8 +135,6 @@ describe("contract drift", () => {
       expect(listed).toMatchObject({ shapeCount: 2, breakingDrifts: 1 });
       // The list does not measure how far each drift spread; the contract's own page does.
       expect(listed?.latestDrift).toContain("field `total` (number) disappeared");
-    } finally {
-      await offsets.close();
-    }
+    });
   });
 });

@@ -3,14 +3,12 @@ import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { ensureEventsTemplate } from "@/lib/elastic/indices";
-import { shapesIndex } from "@/lib/elastic/shapes";
-import { committedOffsetsReader } from "@/lib/kafka/committed-offsets";
 import { createKafka } from "@/lib/kafka/client";
-import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 import { createLogger } from "@/lib/log";
 import { getContract } from "@/lib/server/get-contracts";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -75,11 +73,7 @@ describe("contracts read the registry", () => {
       correlation_id: `order-${n}`,
       order_id: `order-${n}`,
     });
-    const admin = kafka.admin();
-    await admin.connect();
-    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "1" }] });
-    await admin.disconnect();
+    await createConsumedTopic(kafka, topic, [group]);
 
     await ensureEventsTemplate(es, config.indexPrefix);
     const metrics = new CollectorMetrics();
@@ -100,10 +94,7 @@ describe("contracts read the registry", () => {
           { value: await registry.encode(first.id, { ...order(2), total: 3 }) },
         ],
       });
-      await eventually("the v1 shape to be stored", async () => {
-        const count = await es.count({ index: shapesIndex(config.indexPrefix) }).catch(() => null);
-        return count !== null && count.count === 1;
-      });
+      await eventually("the v1 shape to be stored", () => shapesStored(es, config.indexPrefix, 1));
       await producer.send({
         topic,
         messages: [
@@ -127,14 +118,7 @@ describe("contracts read the registry", () => {
       await collector.stop();
     }
 
-    await es.indices.refresh({ index: `${config.indexPrefix}-events-*` });
-    const offsets = committedOffsetsReader(kafka, {
-      excludeGroups: [config.collectorGroup],
-      ignorePattern: config.deliveryIgnoreGroups,
-      cacheMs: 0,
-    });
-    try {
-      const deps = { config, es, offsets };
+    await withContractDeps({ config, es, kafka }, async (deps) => {
       const contract = await getContract(deps, eventType);
       expect(contract).toMatchObject({
         eventType,
@@ -157,9 +141,7 @@ describe("contracts read the registry", () => {
       // The record v1 could not read has no type: it counts toward its topic's contract.
       const offSchema = await getContract(deps, topic);
       expect(offSchema?.schemaMismatches).toBe(1);
-    } finally {
-      await offsets.close();
-    }
+    });
   });
 });
 
