@@ -3,15 +3,12 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { getContract, listContracts } from "@/lib/server/get-contracts";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 
 /**
  * An event type evolves v1 → v2 with a field removed, on a real broker and Elasticsearch: the
@@ -73,15 +70,7 @@ describe("contract drift", () => {
     const settings = { ...config, dlqWebhookUrl: `http://127.0.0.1:${port}/hook` };
     await createConsumedTopic(kafka, topic, groups);
 
-    await ensureEventsTemplate(es, config.indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config: settings,
-      kafka,
-      es,
-      log: createLogger("contracts-test", () => undefined),
-      metrics,
-    });
+    const { collector, metrics } = await startTestCollector({ config: settings, kafka, es });
     const producer = kafka.producer();
     await producer.connect();
     try {

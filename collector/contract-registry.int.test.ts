@@ -2,15 +2,12 @@ import { randomUUID } from "node:crypto";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { getContract } from "@/lib/server/get-contracts";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
 import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 
 /**
  * An Avro schema evolved v1 → v2 in the real registry, with a field removed: the contract lists
@@ -75,15 +72,7 @@ describe("contracts read the registry", () => {
     });
     await createConsumedTopic(kafka, topic, [group]);
 
-    await ensureEventsTemplate(es, config.indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config,
-      kafka,
-      es,
-      log: createLogger("contract-registry-test", () => undefined),
-      metrics,
-    });
+    const { collector, metrics } = await startTestCollector({ config, kafka, es });
     const producer = kafka.producer();
     await producer.connect();
     try {

@@ -5,11 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAttempt } from "@/lib/chain/topics";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { lastHeader } from "@/lib/events/headers";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import {
   deadLetters,
   envelopes,
@@ -20,8 +18,7 @@ import {
 } from "@/lib/testing/envelope-fixtures";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const config = testConfig({});
@@ -130,15 +127,7 @@ describe("collector reads every envelope, dead-letter variant and odd record", (
       }),
       schemaRegistry: null,
     };
-    await ensureEventsTemplate(es, indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config: settings,
-      kafka,
-      es,
-      log: createLogger("formats-test", () => undefined),
-      metrics,
-    });
+    const { collector } = await startTestCollector({ config: settings, kafka, es });
     let docs: Map<string, Event>;
     try {
       docs = await eventually(

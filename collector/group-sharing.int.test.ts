@@ -1,8 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
   compareWithBroker,
@@ -13,8 +11,9 @@ import {
   untilCommitted,
 } from "@/lib/testing/stream-fixtures";
 import { deleteTestIndices } from "@/lib/testing/cleanup";
-import { startCollector, type Collector } from "./collector";
+import type { Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 
 const TOTAL = 800;
 const PARTITIONS = 4;
@@ -39,19 +38,10 @@ describe("two collector instances in one group", () => {
       CAUSEWAY_TOPICS: `^${topic}$`,
       CAUSEWAY_TOPIC_REFRESH_MS: "1000",
     });
-    await ensureEventsTemplate(es, prefix);
     const instances: { metrics: CollectorMetrics; collector: Collector }[] = [];
     try {
-      for (const name of ["a", "b"]) {
-        const metrics = new CollectorMetrics();
-        const collector = await startCollector({
-          config,
-          kafka,
-          es,
-          log: createLogger(`collector-${name}`, () => undefined),
-          metrics,
-        });
-        instances.push({ metrics, collector });
+      for (let started = 0; started < 2; started += 1) {
+        instances.push(await startTestCollector({ config, kafka, es }));
       }
       const [a, b] = instances.map((i) => i.metrics) as [CollectorMetrics, CollectorMetrics];
       await eventually(

@@ -4,18 +4,15 @@ import { isAttempt } from "@/lib/chain/topics";
 import { describeConnectFailure } from "@/lib/dlq/failure";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { findEventById } from "@/lib/elastic/event-by-id";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { asText } from "@/lib/envelope/bytes";
 import { Event, type Header } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { getBoard } from "@/lib/server/dlq-board";
 import { getChain } from "@/lib/server/get-chain";
 import { type JavaDeadLetter, runRealClients, springTopics } from "@/lib/testing/real-clients";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
@@ -126,8 +123,7 @@ beforeAll(async () => {
     connectorName,
     connectDeadLetters: connectRecords.length,
   });
-  await ensureEventsTemplate(es, indexPrefix);
-  const collector = await startCollector({
+  const { collector } = await startTestCollector({
     config: testConfig({
       CAUSEWAY_INDEX_PREFIX: indexPrefix,
       CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
@@ -136,8 +132,6 @@ beforeAll(async () => {
     }),
     kafka,
     es,
-    log: createLogger("real-clients-test", () => undefined),
-    metrics: new CollectorMetrics(),
   });
   try {
     docs = await eventually(

@@ -2,17 +2,14 @@ import { indexedEvents } from "@/lib/testing/indexed-events";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
-import { createLogger } from "@/lib/log";
 import { planReplay } from "@/lib/replay/plan";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 
 const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? "http://127.0.0.1:8081/apis/ccompat/v7";
 const config = testConfig({});
@@ -77,8 +74,7 @@ async function produce(name: string, values: Buffer[]): Promise<void> {
 
 async function collect(prefix: string, topics: string, url: string) {
   prefixes.push(prefix);
-  await ensureEventsTemplate(es, prefix);
-  return startCollector({
+  const { collector } = await startTestCollector({
     config: testConfig({
       CAUSEWAY_INDEX_PREFIX: prefix,
       CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
@@ -89,9 +85,8 @@ async function collect(prefix: string, topics: string, url: string) {
     }),
     kafka,
     es,
-    log: createLogger("schema-registry-test", () => undefined),
-    metrics: new CollectorMetrics(),
   });
+  return collector;
 }
 
 describe("collector decodes what the schema registry describes", () => {
