@@ -5,9 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { createKafka } from "@/lib/kafka/client";
 import { getContract, listContracts } from "@/lib/server/get-contracts";
-import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { eventually, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
-import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
+import {
+  contractTestConfig,
+  createConsumedTopic,
+  shapesStored,
+  withContractDeps,
+} from "@/lib/testing/contracts";
 import { startTestCollector } from "./test-collector";
 
 /**
@@ -22,14 +27,7 @@ const groups = [
   `payment-service-${randomUUID().slice(0, 6)}`,
   `analytics-${randomUUID().slice(0, 6)}`,
 ];
-const config = testConfig({
-  CAUSEWAY_INDEX_PREFIX: uniqueName("idx"),
-  CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
-  CAUSEWAY_TOPICS: `^${topic}$`,
-  CAUSEWAY_TOPIC_REFRESH_MS: "1000",
-  // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
-  CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
-});
+const config = contractTestConfig(topic);
 const kafka = createKafka(config.kafkaBrokers, "contracts-int-test");
 const es = createElasticsearch(config.elasticsearchUrl);
 

@@ -4,9 +4,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { createKafka } from "@/lib/kafka/client";
 import { getContract } from "@/lib/server/get-contracts";
-import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
+import { eventually, uniqueName } from "@/lib/testing/real-stack";
 import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
-import { createConsumedTopic, shapesStored, withContractDeps } from "@/lib/testing/contracts";
+import {
+  contractTestConfig,
+  createConsumedTopic,
+  shapesStored,
+  withContractDeps,
+} from "@/lib/testing/contracts";
 import { startTestCollector } from "./test-collector";
 
 /**
@@ -19,15 +24,7 @@ const topic = uniqueName("contract-avro");
 const subject = `${topic}-value`;
 const eventType = `OrderPlaced-${randomUUID().slice(0, 8)}`;
 const group = `payment-service-${randomUUID().slice(0, 6)}`;
-const config = testConfig({
-  CAUSEWAY_INDEX_PREFIX: uniqueName("idx"),
-  CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
-  CAUSEWAY_TOPICS: `^${topic}$`,
-  CAUSEWAY_TOPIC_REFRESH_MS: "1000",
-  // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
-  CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
-  SCHEMA_REGISTRY_URL: registryUrl,
-});
+const config = contractTestConfig(topic, { SCHEMA_REGISTRY_URL: registryUrl });
 const kafka = createKafka(config.kafkaBrokers, "contract-registry-int-test");
 const es = createElasticsearch(config.elasticsearchUrl);
 const registry = new SchemaRegistry({ host: registryUrl });

@@ -6,11 +6,25 @@ import { shapesIndex } from "../elastic/shapes";
 import { committedOffsetsReader } from "../kafka/committed-offsets";
 import { createTopicsWithLeaders } from "../kafka/topics";
 import type { ServerContext } from "../server/context";
+import { testConfig, uniqueName } from "./real-stack";
 
 /**
  * Set-up and read-back of the contract tests: a topic its consumer groups have committed on, the
  * shapes the collector stored, and the contracts' sources as the app holds them.
  */
+
+/** The config of a contract test's collector and app reads: `topic` alone, prefix and group its own. */
+export function contractTestConfig(topic: string, overrides: Record<string, string> = {}): Config {
+  return testConfig({
+    CAUSEWAY_INDEX_PREFIX: uniqueName("idx"),
+    CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
+    CAUSEWAY_TOPICS: `^${topic}$`,
+    CAUSEWAY_TOPIC_REFRESH_MS: "1000",
+    // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
+    CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
+    ...overrides,
+  });
+}
 
 /** Creates `topic` with one partition, and commits offset 1 on it for each of `groups`. */
 export async function createConsumedTopic(

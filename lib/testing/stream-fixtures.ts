@@ -120,13 +120,17 @@ export async function committedOffsets(
   }
 }
 
-/** Waits until `groupId` has committed every partition of `topic` up to its end in `ends`. */
+/**
+ * Reads where each partition of `topic` ends now, then waits until `groupId` has committed every
+ * partition up to there; gives those ends, to compare the index with.
+ */
 export async function untilCommitted(
   what: string,
   kafka: Kafka,
-  { groupId, topic, ends }: { groupId: string; topic: string; ends: ReadonlyMap<number, bigint> },
+  { groupId, topic }: { groupId: string; topic: string },
   timeoutMs: number,
-): Promise<void> {
+): Promise<Map<number, bigint>> {
+  const ends = await endOffsets(kafka, topic);
   await eventually(
     what,
     async () => {
@@ -135,6 +139,7 @@ export async function untilCommitted(
     },
     timeoutMs,
   );
+  return ends;
 }
 
 export type IndexedRecord = { partition: number; offset: string; eventId: string | null };
