@@ -11,16 +11,15 @@ import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
-  committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
-  endOffsets,
   indexedCount,
   indexedRecords,
   startSteadyProducer,
+  untilCommitted,
   steadyEventId,
 } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { startHttpServer } from "./http";
 import { CollectorMetrics } from "./metrics";
@@ -117,13 +116,10 @@ describe("collector across a broker restart", () => {
       await startKafka(node);
 
       expect(await producer.done).toBeGreaterThanOrEqual(TOTAL);
-      const ends = await endOffsets(kafka, topic);
-      await eventually(
+      const ends = await untilCommitted(
         "every record committed after the restart",
-        async () => {
-          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
-          return [...ends].every(([p, end]) => committed.get(p) === end);
-        },
+        kafka,
+        { groupId: config.collectorGroup, topic },
         120_000,
       );
       const records = await indexedRecords(es, prefix, topic);

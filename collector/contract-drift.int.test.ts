@@ -3,16 +3,17 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
-import { shapesIndex } from "@/lib/elastic/shapes";
-import { committedOffsetsReader } from "@/lib/kafka/committed-offsets";
 import { createKafka } from "@/lib/kafka/client";
-import { createTopicsWithLeaders } from "@/lib/kafka/topics";
-import { createLogger } from "@/lib/log";
 import { getContract, listContracts } from "@/lib/server/get-contracts";
-import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { eventually, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import {
+  contractTestConfig,
+  createConsumedTopic,
+  shapesStored,
+  withContractDeps,
+} from "@/lib/testing/contracts";
+import { startTestCollector } from "./test-collector";
 
 /**
  * An event type evolves v1 → v2 with a field removed, on a real broker and Elasticsearch: the
@@ -26,14 +27,7 @@ const groups = [
   `payment-service-${randomUUID().slice(0, 6)}`,
   `analytics-${randomUUID().slice(0, 6)}`,
 ];
-const config = testConfig({
-  CAUSEWAY_INDEX_PREFIX: uniqueName("idx"),
-  CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
-  CAUSEWAY_TOPICS: `^${topic}$`,
-  CAUSEWAY_TOPIC_REFRESH_MS: "1000",
-  // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
-  CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
-});
+const config = contractTestConfig(topic);
 const kafka = createKafka(config.kafkaBrokers, "contracts-int-test");
 const es = createElasticsearch(config.elasticsearchUrl);
 
@@ -49,19 +43,8 @@ const webhook = createServer((request: IncomingMessage, response) => {
 
 afterAll(async () => {
   webhook.close();
-  const indices = await es.indices.get({
-    index: `${config.indexPrefix}-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteGroups(groups).catch(() => undefined);
-  await admin.deleteTopics({ topics: [topic] });
-  await admin.disconnect();
+  await deleteTestIndices(es, config.indexPrefix);
+  await deleteTestTopics(kafka, { topics: [topic], groups });
 });
 
 function order(n: number, version: 1 | 2) {
@@ -83,32 +66,15 @@ describe("contract drift", () => {
     await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
     const port = (webhook.address() as AddressInfo).port;
     const settings = { ...config, dlqWebhookUrl: `http://127.0.0.1:${port}/hook` };
-    const admin = kafka.admin();
-    await admin.connect();
-    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
-    for (const groupId of groups) {
-      await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "1" }] });
-    }
-    await admin.disconnect();
+    await createConsumedTopic(kafka, topic, groups);
 
-    await ensureEventsTemplate(es, config.indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config: settings,
-      kafka,
-      es,
-      log: createLogger("contracts-test", () => undefined),
-      metrics,
-    });
+    const { collector, metrics } = await startTestCollector({ config: settings, kafka, es });
     const producer = kafka.producer();
     await producer.connect();
     try {
       await producer.send({ topic, messages: [1, 2, 3].map((n) => order(n, 1)) });
       // v2 only after v1's shape is stored, so first sight follows production order.
-      await eventually("the v1 shape to be stored", async () => {
-        const count = await es.count({ index: shapesIndex(config.indexPrefix) }).catch(() => null);
-        return count !== null && count.count === 1;
-      });
+      await eventually("the v1 shape to be stored", () => shapesStored(es, config.indexPrefix, 1));
       await producer.send({ topic, messages: [4, 5, 6, 7].map((n) => order(n, 2)) });
       await eventually("the breaking drift to be counted", async () =>
         metrics.breakingDrifts.get(eventType) === 1 ? true : null,
@@ -127,14 +93,7 @@ describe("contract drift", () => {
       added: [{ path: "total_cents", type: "number" }],
     });
 
-    await es.indices.refresh({ index: `${config.indexPrefix}-events-*` });
-    const offsets = committedOffsetsReader(kafka, {
-      excludeGroups: [config.collectorGroup],
-      ignorePattern: config.deliveryIgnoreGroups,
-      cacheMs: 0,
-    });
-    try {
-      const deps = { config, es, offsets };
+    await withContractDeps({ config, es, kafka }, async (deps) => {
       const contract = await getContract(deps, eventType);
       expect(contract).not.toBeNull();
       expect(contract).toMatchObject({
@@ -163,8 +122,6 @@ describe("contract drift", () => {
       expect(listed).toMatchObject({ shapeCount: 2, breakingDrifts: 1 });
       // The list does not measure how far each drift spread; the contract's own page does.
       expect(listed?.latestDrift).toContain("field `total` (number) disappeared");
-    } finally {
-      await offsets.close();
-    }
+    });
   });
 });

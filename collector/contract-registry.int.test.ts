@@ -2,16 +2,17 @@ import { randomUUID } from "node:crypto";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
-import { shapesIndex } from "@/lib/elastic/shapes";
-import { committedOffsetsReader } from "@/lib/kafka/committed-offsets";
 import { createKafka } from "@/lib/kafka/client";
-import { createTopicsWithLeaders } from "@/lib/kafka/topics";
-import { createLogger } from "@/lib/log";
 import { getContract } from "@/lib/server/get-contracts";
-import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { eventually, uniqueName } from "@/lib/testing/real-stack";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import {
+  contractTestConfig,
+  createConsumedTopic,
+  shapesStored,
+  withContractDeps,
+} from "@/lib/testing/contracts";
+import { startTestCollector } from "./test-collector";
 
 /**
  * An Avro schema evolved v1 → v2 in the real registry, with a field removed: the contract lists
@@ -23,15 +24,7 @@ const topic = uniqueName("contract-avro");
 const subject = `${topic}-value`;
 const eventType = `OrderPlaced-${randomUUID().slice(0, 8)}`;
 const group = `payment-service-${randomUUID().slice(0, 6)}`;
-const config = testConfig({
-  CAUSEWAY_INDEX_PREFIX: uniqueName("idx"),
-  CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
-  CAUSEWAY_TOPICS: `^${topic}$`,
-  CAUSEWAY_TOPIC_REFRESH_MS: "1000",
-  // Other Causeway collectors on the shared broker read every topic too; they are no consumers.
-  CAUSEWAY_DELIVERY_IGNORE_GROUPS: "^(cw|causeway)",
-  SCHEMA_REGISTRY_URL: registryUrl,
-});
+const config = contractTestConfig(topic, { SCHEMA_REGISTRY_URL: registryUrl });
 const kafka = createKafka(config.kafkaBrokers, "contract-registry-int-test");
 const es = createElasticsearch(config.elasticsearchUrl);
 const registry = new SchemaRegistry({ host: registryUrl });
@@ -54,19 +47,8 @@ const v2 = {
 };
 
 afterAll(async () => {
-  const indices = await es.indices.get({
-    index: `${config.indexPrefix}-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteGroups([group]).catch(() => undefined);
-  await admin.deleteTopics({ topics: [topic] });
-  await admin.disconnect();
+  await deleteTestIndices(es, config.indexPrefix);
+  await deleteTestTopics(kafka, { topics: [topic], groups: [group] });
 });
 
 describe("contracts read the registry", () => {
@@ -85,21 +67,9 @@ describe("contracts read the registry", () => {
       correlation_id: `order-${n}`,
       order_id: `order-${n}`,
     });
-    const admin = kafka.admin();
-    await admin.connect();
-    await createTopicsWithLeaders(admin, [{ topic, numPartitions: 1 }]);
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "1" }] });
-    await admin.disconnect();
+    await createConsumedTopic(kafka, topic, [group]);
 
-    await ensureEventsTemplate(es, config.indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config,
-      kafka,
-      es,
-      log: createLogger("contract-registry-test", () => undefined),
-      metrics,
-    });
+    const { collector, metrics } = await startTestCollector({ config, kafka, es });
     const producer = kafka.producer();
     await producer.connect();
     try {
@@ -110,10 +80,7 @@ describe("contracts read the registry", () => {
           { value: await registry.encode(first.id, { ...order(2), total: 3 }) },
         ],
       });
-      await eventually("the v1 shape to be stored", async () => {
-        const count = await es.count({ index: shapesIndex(config.indexPrefix) }).catch(() => null);
-        return count !== null && count.count === 1;
-      });
+      await eventually("the v1 shape to be stored", () => shapesStored(es, config.indexPrefix, 1));
       await producer.send({
         topic,
         messages: [
@@ -137,14 +104,7 @@ describe("contracts read the registry", () => {
       await collector.stop();
     }
 
-    await es.indices.refresh({ index: `${config.indexPrefix}-events-*` });
-    const offsets = committedOffsetsReader(kafka, {
-      excludeGroups: [config.collectorGroup],
-      ignorePattern: config.deliveryIgnoreGroups,
-      cacheMs: 0,
-    });
-    try {
-      const deps = { config, es, offsets };
+    await withContractDeps({ config, es, kafka }, async (deps) => {
       const contract = await getContract(deps, eventType);
       expect(contract).toMatchObject({
         eventType,
@@ -167,9 +127,7 @@ describe("contracts read the registry", () => {
       // The record v1 could not read has no type: it counts toward its topic's contract.
       const offSchema = await getContract(deps, topic);
       expect(offSchema?.schemaMismatches).toBe(1);
-    } finally {
-      await offsets.close();
-    }
+    });
   });
 });
 

@@ -4,14 +4,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Config } from "@/lib/config/config";
 import { DlqGroupNotification } from "@/lib/dlq/webhook";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate, eventsAlias } from "@/lib/elastic/indices";
+import { eventsAlias } from "@/lib/elastic/indices";
 import { getNotification } from "@/lib/elastic/notifications";
 import { saveTriage } from "@/lib/elastic/triage-store";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector, type Collector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { startTestCollector } from "./test-collector";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const env = testConfig({});
@@ -24,16 +23,9 @@ const servers: Server[] = [];
 afterAll(async () => {
   for (const server of servers) server.close();
   // Indices first: a failing topic deletion must not leave them behind.
-  for (const prefix of prefixes) {
-    await es.indices.delete({ index: `${prefix}-*`, allow_no_indices: true });
-    await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }).catch(() => undefined);
-  }
+  for (const prefix of prefixes) await deleteTestIndices(es, prefix);
   await es.close();
-  const admin = kafka.admin();
-  await admin.connect();
-  // The default 5 s is often too short on a shared broker under load.
-  await admin.deleteTopics({ topics, timeout: 30_000 });
-  await admin.disconnect();
+  await deleteTestTopics(kafka, { topics });
 });
 
 type Received = { headers: IncomingHttpHeaders; body: unknown };
@@ -79,21 +71,6 @@ function settingsFor(topic: string, webhookUrl: string): Config {
     CAUSEWAY_DLQ_WEBHOOK_URL: webhookUrl,
     CAUSEWAY_PUBLIC_URL: "https://causeway.example",
   });
-}
-
-async function collect(
-  settings: Config,
-): Promise<{ collector: Collector; metrics: CollectorMetrics }> {
-  await ensureEventsTemplate(es, settings.indexPrefix);
-  const metrics = new CollectorMetrics();
-  const collector = await startCollector({
-    config: settings,
-    kafka,
-    es,
-    log: createLogger("dlq-webhook-test", () => undefined),
-    metrics,
-  });
-  return { collector, metrics };
 }
 
 function cardDeclined(order: number) {
@@ -162,7 +139,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
     const settings = settingsFor(topic, receiver.url);
     await produce(topic, [cardDeclined(1), cardDeclined(2), readTimedOut(3), cardDeclined(4)]);
 
-    const first = await collect(settings);
+    const first = await startTestCollector({ config: settings, kafka, es });
     await committedUpTo(settings, topic, "4");
     await first.collector.stop(10_000);
     expect(first.metrics.dlqWebhooks).toEqual({ delivered: 2, failed: 0 });
@@ -212,7 +189,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
 
     // A restart on the same prefix and group reads only the new record of a known failure.
     await produce(topic, [cardDeclined(5)]);
-    const second = await collect(settings);
+    const second = await startTestCollector({ config: settings, kafka, es });
     await committedUpTo(settings, topic, "5");
     await second.collector.stop(10_000);
     expect(second.metrics.dlqWebhooks).toEqual({ delivered: 0, failed: 0 });
@@ -230,7 +207,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
     const topic = await dlqTopic();
     const settings = settingsFor(topic, receiver.url);
     await produce(topic, [cardDeclined(1)]);
-    const { collector, metrics } = await collect(settings);
+    const { collector, metrics } = await startTestCollector({ config: settings, kafka, es });
     try {
       await eventually("the first failure's webhook", async () => receiver.received.length === 1);
       const first = DlqGroupNotification.parse(receiver.received[0]?.body);
@@ -274,7 +251,7 @@ describe("DLQ webhook from the collector against the real stack", () => {
     const settings = settingsFor(topic, receiver.url);
     await produce(topic, [cardDeclined(7)]);
 
-    const { collector, metrics } = await collect(settings);
+    const { collector, metrics } = await startTestCollector({ config: settings, kafka, es });
     try {
       const fingerprint = (await indexedFingerprintsEventually(settings.indexPrefix)).get("0");
       const claim = await eventually("the notification to be delivered", async () => {

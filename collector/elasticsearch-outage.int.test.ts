@@ -9,13 +9,14 @@ import {
   committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
   endOffsets,
   indexedCount,
   indexedRecords,
   sleep,
   startSteadyProducer,
+  untilCommitted,
 } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { CollectorMetrics } from "./metrics";
 
@@ -98,13 +99,10 @@ describe("collector while Elasticsearch is down or throttling", () => {
       await eventually("the collector resumed", async () => count(RESUMED) === 1, 45_000);
       phase("resumed");
       await producer.done;
-      const ends = await endOffsets(kafka, topic);
-      await eventually(
+      await untilCommitted(
         "every record committed after the outage",
-        async () => {
-          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
-          return [...ends].every(([p, end]) => committed.get(p) === end);
-        },
+        kafka,
+        { groupId: config.collectorGroup, topic },
         60_000,
       );
       expect(count(UNREACHABLE)).toBe(1);

@@ -5,11 +5,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAttempt } from "@/lib/chain/topics";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { lastHeader } from "@/lib/events/headers";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import {
   deadLetters,
   envelopes,
@@ -19,8 +17,8 @@ import {
   oddRecords,
 } from "@/lib/testing/envelope-fixtures";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { startTestCollector } from "./test-collector";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 const config = testConfig({});
@@ -32,20 +30,8 @@ const indexPrefix = uniqueName("idx");
 
 afterAll(async () => {
   rmSync(mappingDir, { recursive: true, force: true });
-  // Wildcard deletes are refused by default (action.destructive_requires_name).
-  const indices = await es.indices.get({
-    index: `${indexPrefix}-events-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  await deleteTestIndices(es, indexPrefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 /** Every record goes to its topic in this order, so a record's offset is its index. */
@@ -141,15 +127,7 @@ describe("collector reads every envelope, dead-letter variant and odd record", (
       }),
       schemaRegistry: null,
     };
-    await ensureEventsTemplate(es, indexPrefix);
-    const metrics = new CollectorMetrics();
-    const collector = await startCollector({
-      config: settings,
-      kafka,
-      es,
-      log: createLogger("formats-test", () => undefined),
-      metrics,
-    });
+    const { collector } = await startTestCollector({ config: settings, kafka, es });
     let docs: Map<string, Event>;
     try {
       docs = await eventually(

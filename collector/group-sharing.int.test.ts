@@ -1,20 +1,18 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
-  committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
-  endOffsets,
   indexedRecords,
   startSteadyProducer,
+  untilCommitted,
 } from "@/lib/testing/stream-fixtures";
-import { startCollector, type Collector } from "./collector";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
+import type { Collector } from "./collector";
 import { CollectorMetrics } from "./metrics";
+import { startTestCollector } from "./test-collector";
 
 const TOTAL = 800;
 const PARTITIONS = 4;
@@ -39,19 +37,10 @@ describe("two collector instances in one group", () => {
       CAUSEWAY_TOPICS: `^${topic}$`,
       CAUSEWAY_TOPIC_REFRESH_MS: "1000",
     });
-    await ensureEventsTemplate(es, prefix);
     const instances: { metrics: CollectorMetrics; collector: Collector }[] = [];
     try {
-      for (const name of ["a", "b"]) {
-        const metrics = new CollectorMetrics();
-        const collector = await startCollector({
-          config,
-          kafka,
-          es,
-          log: createLogger(`collector-${name}`, () => undefined),
-          metrics,
-        });
-        instances.push({ metrics, collector });
+      for (let started = 0; started < 2; started += 1) {
+        instances.push(await startTestCollector({ config, kafka, es }));
       }
       const [a, b] = instances.map((i) => i.metrics) as [CollectorMetrics, CollectorMetrics];
       await eventually(
@@ -74,13 +63,10 @@ describe("two collector instances in one group", () => {
         tickMs: 100,
         partitions: PARTITIONS,
       }).done;
-      const ends = await endOffsets(kafka, topic);
-      await eventually(
+      const ends = await untilCommitted(
         "every record committed",
-        async () => {
-          const committed = await committedOffsets(kafka, config.collectorGroup, topic);
-          return [...ends].every(([p, end]) => committed.get(p) === end);
-        },
+        kafka,
+        { groupId: config.collectorGroup, topic },
         60_000,
       );
 

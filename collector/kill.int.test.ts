@@ -7,17 +7,16 @@ import { buildCollector, collectorBundle } from "../scripts/build-collector";
 import { createKafka } from "@/lib/kafka/client";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
 import {
-  committedOffsets,
   compareWithBroker,
   createTopic,
-  deleteTestIndices,
-  endOffsets,
   indexedCount,
   indexedRecords,
   sleep,
   startSteadyProducer,
+  untilCommitted,
   steadyEventId,
 } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 
 // Records arrive at 50/s from before the first start until the last restart.
 const RATE = { perTick: 10, tickMs: 200 };
@@ -113,13 +112,10 @@ describe("collector killed with SIGKILL mid-run", () => {
 
     const survivor = startCollectorProcess();
     const total = await producer.stop();
-    const ends = await endOffsets(kafka, topic);
-    await eventually(
+    const ends = await untilCommitted(
       "every record committed",
-      async () => {
-        const committed = await committedOffsets(kafka, group, topic);
-        return [...ends].every(([p, end]) => committed.get(p) === end);
-      },
+      kafka,
+      { groupId: group, topic },
       90_000,
     );
     const allCommittedAt = at();

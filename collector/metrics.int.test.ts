@@ -12,12 +12,8 @@ import { createKafka } from "@/lib/kafka/client";
 import { createLogger } from "@/lib/log";
 import { startHttpFaultProxy } from "@/lib/testing/http-fault-proxy";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import {
-  committedOffsets,
-  createTopic,
-  deleteTestIndices,
-  endOffsets,
-} from "@/lib/testing/stream-fixtures";
+import { committedOffsets, createTopic, endOffsets } from "@/lib/testing/stream-fixtures";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 import { startCollector } from "./collector";
 import { startHttpServer } from "./http";
 import { CollectorMetrics } from "./metrics";

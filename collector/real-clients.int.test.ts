@@ -4,17 +4,15 @@ import { isAttempt } from "@/lib/chain/topics";
 import { describeConnectFailure } from "@/lib/dlq/failure";
 import { createElasticsearch } from "@/lib/elastic/client";
 import { findEventById } from "@/lib/elastic/event-by-id";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { asText } from "@/lib/envelope/bytes";
 import { Event, type Header } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
-import { createLogger } from "@/lib/log";
 import { getBoard } from "@/lib/server/dlq-board";
 import { getChain } from "@/lib/server/get-chain";
 import { type JavaDeadLetter, runRealClients, springTopics } from "@/lib/testing/real-clients";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { startTestCollector } from "./test-collector";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
 
 /**
@@ -125,8 +123,7 @@ beforeAll(async () => {
     connectorName,
     connectDeadLetters: connectRecords.length,
   });
-  await ensureEventsTemplate(es, indexPrefix);
-  const collector = await startCollector({
+  const { collector } = await startTestCollector({
     config: testConfig({
       CAUSEWAY_INDEX_PREFIX: indexPrefix,
       CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
@@ -135,8 +132,6 @@ beforeAll(async () => {
     }),
     kafka,
     es,
-    log: createLogger("real-clients-test", () => undefined),
-    metrics: new CollectorMetrics(),
   });
   try {
     docs = await eventually(
@@ -153,19 +148,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  const indices = await es.indices.get({
-    index: `${indexPrefix}-*`,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  const names = Object.keys(indices);
-  if (names.length > 0) await es.indices.delete({ index: names });
-  await es.indices.deleteIndexTemplate({ name: `${indexPrefix}-events` }, { ignore: [404] });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  await deleteTestIndices(es, indexPrefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 describe("real Spring Kafka and Kafka Connect dead letters, as indexed", () => {

@@ -2,16 +2,14 @@ import { indexedEvents } from "@/lib/testing/indexed-events";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, describe, expect, it } from "vitest";
 import { createElasticsearch } from "@/lib/elastic/client";
-import { ensureEventsTemplate } from "@/lib/elastic/indices";
 import { Event } from "@/lib/events/event";
 import { createKafka } from "@/lib/kafka/client";
 import { createTopicsWithLeaders } from "@/lib/kafka/topics";
-import { createLogger } from "@/lib/log";
 import { planReplay } from "@/lib/replay/plan";
 import { startTcpProxy } from "@/lib/testing/tcp-proxy";
 import { eventually, testConfig, uniqueName } from "@/lib/testing/real-stack";
-import { startCollector } from "./collector";
-import { CollectorMetrics } from "./metrics";
+import { deleteTestIndices, deleteTestTopics } from "@/lib/testing/cleanup";
+import { startTestCollector } from "./test-collector";
 
 const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? "http://127.0.0.1:8081/apis/ccompat/v7";
 const config = testConfig({});
@@ -22,21 +20,8 @@ const family = uniqueName("registry");
 const prefixes: string[] = [];
 
 afterAll(async () => {
-  for (const prefix of prefixes) {
-    const indices = await es.indices.get({
-      index: `${prefix}-events-*`,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-    });
-    const names = Object.keys(indices);
-    if (names.length > 0) await es.indices.delete({ index: names });
-    await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }, { ignore: [404] });
-  }
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${family}-`));
-  await admin.deleteTopics({ topics });
-  await admin.disconnect();
+  for (const prefix of prefixes) await deleteTestIndices(es, prefix);
+  await deleteTestTopics(kafka, { topics: { family } });
 });
 
 const avroSchema = JSON.stringify({
@@ -89,8 +74,7 @@ async function produce(name: string, values: Buffer[]): Promise<void> {
 
 async function collect(prefix: string, topics: string, url: string) {
   prefixes.push(prefix);
-  await ensureEventsTemplate(es, prefix);
-  return startCollector({
+  const { collector } = await startTestCollector({
     config: testConfig({
       CAUSEWAY_INDEX_PREFIX: prefix,
       CAUSEWAY_COLLECTOR_GROUP: uniqueName("group"),
@@ -101,9 +85,8 @@ async function collect(prefix: string, topics: string, url: string) {
     }),
     kafka,
     es,
-    log: createLogger("schema-registry-test", () => undefined),
-    metrics: new CollectorMetrics(),
   });
+  return collector;
 }
 
 describe("collector decodes what the schema registry describes", () => {

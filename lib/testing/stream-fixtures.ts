@@ -1,6 +1,7 @@
 import type { Client } from "@elastic/elasticsearch";
 import type { Kafka } from "kafkajs";
 import { eventsAlias } from "../elastic/indices";
+import { eventually } from "./real-stack";
 
 /**
  * Helpers for the collector's fault tests: a producer that keeps records arriving while a fault
@@ -119,6 +120,28 @@ export async function committedOffsets(
   }
 }
 
+/**
+ * Reads where each partition of `topic` ends now, then waits until `groupId` has committed every
+ * partition up to there; gives those ends, to compare the index with.
+ */
+export async function untilCommitted(
+  what: string,
+  kafka: Kafka,
+  { groupId, topic }: { groupId: string; topic: string },
+  timeoutMs: number,
+): Promise<Map<number, bigint>> {
+  const ends = await endOffsets(kafka, topic);
+  await eventually(
+    what,
+    async () => {
+      const committed = await committedOffsets(kafka, groupId, topic);
+      return [...ends].every(([partition, end]) => committed.get(partition) === end);
+    },
+    timeoutMs,
+  );
+  return ends;
+}
+
 export type IndexedRecord = { partition: number; offset: string; eventId: string | null };
 
 /** Every document indexed for `topic` (up to 10,000), after a refresh. */
@@ -176,16 +199,6 @@ export function compareWithBroker(
   }
   const duplicated = [...seen].filter(([, n]) => n > 1).map(([key]) => key);
   return { expected, indexed: records.length, missing, duplicated };
-}
-
-/** Deletes a test's indices (`<prefix>-*`) and its events template. */
-export async function deleteTestIndices(es: Client, prefix: string): Promise<void> {
-  await es.indices.delete({
-    index: `${prefix}-*`,
-    expand_wildcards: "all",
-    ignore_unavailable: true,
-  });
-  await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }).catch(() => undefined);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { CorrelationId } from "@/lib/chain/correlation-id";
 import type { Principal, Role } from "@/lib/auth/roles";
 import { authorizeRequest } from "@/lib/server/auth";
-import { serverContext } from "@/lib/server/context";
+import { serverContext, type ServerContext } from "@/lib/server/context";
 import { errorResponse } from "./responses";
 
 /**
@@ -21,18 +21,25 @@ export async function requireRole(request: Request, role: Role): Promise<Princip
 export type ChainRequest = { principal: Principal; correlationId: string };
 
 /**
- * The preamble of every `/api/.../chains/{correlationId}` read: a viewer or above, and an id
- * that parses. Gives both, or the 401/403/400 response to send.
+ * The GET handler of a `/api/.../chains/{correlationId}` read: `read` runs, with the server's
+ * context, only for a viewer or above and an id that parses; otherwise the handler answers 401 or
+ * 403 JSON, or 400 JSON naming what is wrong with the id.
+ *
+ *   export const GET = chainRead(async ({ correlationId }, { config, es }) => ...);
  */
-export async function readChainRequest(
+export function chainRead(
+  read: (chainRequest: ChainRequest, context: ServerContext) => Promise<Response>,
+): (
   request: Request,
-  params: Promise<{ correlationId: string }>,
-): Promise<ChainRequest | Response> {
-  const principal = await requireRole(request, "viewer");
-  if (principal instanceof Response) return principal;
-  const parsed = CorrelationId.safeParse((await params).correlationId);
-  if (!parsed.success) {
-    return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
-  }
-  return { principal, correlationId: parsed.data };
+  context: { params: Promise<{ correlationId: string }> },
+) => Promise<Response> {
+  return async (request, { params }) => {
+    const principal = await requireRole(request, "viewer");
+    if (principal instanceof Response) return principal;
+    const parsed = CorrelationId.safeParse((await params).correlationId);
+    if (!parsed.success) {
+      return errorResponse(400, `Malformed correlation id: ${parsed.error.issues[0]?.message}.`);
+    }
+    return read({ principal, correlationId: parsed.data }, serverContext());
+  };
 }

@@ -9,6 +9,11 @@ export function errorResponse(
   return Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
+/** The 404 of a chain read whose correlation id has no indexed event. */
+export function noChainEvents(correlationId: string): Response {
+  return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
+}
+
 /**
  * Maps failures of the stores behind the API to a status a client can act on: 503 with
  * Retry-After while Elasticsearch is unreachable, starting or has a shard not allocated yet.

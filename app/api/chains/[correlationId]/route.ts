@@ -1,19 +1,11 @@
 import { summariesVisibleTo } from "@/lib/auth/masking";
-import { serverContext } from "@/lib/server/context";
 import { getChain } from "@/lib/server/get-chain";
-import { readChainRequest } from "../../_http/auth";
-import { errorResponse, storeFailure } from "../../_http/responses";
+import { chainRead } from "../../_http/auth";
+import { noChainEvents, storeFailure } from "../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ correlationId: string }> },
-): Promise<Response> {
-  const chainRequest = await readChainRequest(request, params);
-  if (chainRequest instanceof Response) return chainRequest;
-  const { principal, correlationId } = chainRequest;
-  const { config, es, flowStats } = serverContext();
+export const GET = chainRead(async ({ principal, correlationId }, { config, es, flowStats }) => {
   try {
     const stats = await flowStats.read();
     const chain = await getChain(es, config.indexPrefix, correlationId, {
@@ -21,12 +13,10 @@ export async function GET(
       learn: config.learn,
       now: Date.now(),
     });
-    if (!chain) {
-      return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
-    }
+    if (!chain) return noChainEvents(correlationId);
     const events = summariesVisibleTo(principal.role, chain.events, config.auth.maskPaths);
     return Response.json({ ...chain, events }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return storeFailure(error);
   }
-}
+});

@@ -1,29 +1,19 @@
 import { chainDelivery } from "@/lib/chain/delivery";
 import { findChainSummaries } from "@/lib/elastic/chains";
-import { serverContext } from "@/lib/server/context";
-import { readChainRequest } from "../../../_http/auth";
-import { errorResponse, storeFailure } from "../../../_http/responses";
+import { chainRead } from "../../../_http/auth";
+import { errorResponse, noChainEvents, storeFailure } from "../../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** Delivery status per event and consumer group, from the groups' committed offsets. */
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ correlationId: string }> },
-): Promise<Response> {
-  const chainRequest = await readChainRequest(request, params);
-  if (chainRequest instanceof Response) return chainRequest;
-  const { correlationId } = chainRequest;
-  const { config, es, offsets } = serverContext();
+export const GET = chainRead(async ({ correlationId }, { config, es, offsets }) => {
   let events;
   try {
     ({ events } = await findChainSummaries(es, config.indexPrefix, correlationId));
   } catch (error) {
     return storeFailure(error);
   }
-  if (events.length === 0) {
-    return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
-  }
+  if (events.length === 0) return noChainEvents(correlationId);
   try {
     const snapshot = await offsets.read();
     return Response.json(chainDelivery(correlationId, events, snapshot.offsets, snapshot.readAt), {
@@ -36,4 +26,4 @@ export async function GET(
       "Kafka is not reachable, so committed offsets cannot be read; try again shortly.",
     );
   }
-}
+});

@@ -1,25 +1,15 @@
-import { serverContext } from "@/lib/server/context";
 import { getChainLag } from "@/lib/server/get-chain-lag";
-import { errorResponse, storeFailure } from "../../../_http/responses";
-import { readChainRequest } from "../../../_http/auth";
+import { chainRead } from "../../../_http/auth";
+import { noChainEvents, storeFailure } from "../../../_http/responses";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ correlationId: string }> },
-): Promise<Response> {
-  const chainRequest = await readChainRequest(request, params);
-  if (chainRequest instanceof Response) return chainRequest;
-  const { correlationId } = chainRequest;
-  const { config, es } = serverContext();
+export const GET = chainRead(async ({ correlationId }, { config, es }) => {
   try {
     const lag = await getChainLag(es, config, correlationId);
-    if (!lag) {
-      return errorResponse(404, `No events are indexed for correlation id "${correlationId}".`);
-    }
+    if (!lag) return noChainEvents(correlationId);
     return Response.json(lag, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return storeFailure(error);
   }
-}
+});
