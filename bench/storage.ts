@@ -13,12 +13,19 @@ import { formatBytes } from "./stats";
 
 /**
  * bench/storage: bytes on disk per record ÷ Kafka value bytes per record, after a flush and a
- * force-merge to one segment, for the layout before issue 17 (payload stored beside raw, default
- * codec, every doc value) and the layout of today, side by side over the same documents.
- * Usage: npm run bench:storage -- [--records N]
+ * force-merge to one segment, for the layout before issue 17 (payload stored beside raw and indexed
+ * whole as fields `_source` leaves out, default codec, every doc value) and the layout of today,
+ * side by side over the same documents.
+ * With --fields, each layout's bytes are also broken down by field (Elasticsearch's _disk_usage).
+ * Usage: npm run bench:storage -- [--records N] [--fields]
  */
 
-const { values: args } = parseArgs({ options: { records: { type: "string", default: "10000" } } });
+const { values: args } = parseArgs({
+  options: {
+    records: { type: "string", default: "10000" },
+    fields: { type: "boolean", default: false },
+  },
+});
 
 const config = loadConfig(process.env);
 const es = benchElasticsearch(config.elasticsearchUrl);
@@ -48,6 +55,12 @@ function withoutStorageOptions(properties: Record<string, estypes.MappingPropert
   return legacy;
 }
 
+/** The whole payload as searchable fields, left out of `_source`: how it was indexed before. */
+function everyPayloadField(payload: unknown): unknown {
+  if (payload === null) return undefined;
+  return typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
+}
+
 const base = { number_of_shards: 1, number_of_replicas: 0, refresh_interval: "-1" };
 const layouts: Layout[] = [
   {
@@ -56,10 +69,15 @@ const layouts: Layout[] = [
       settings: base,
       mappings: {
         ...eventsMappings,
+        _source: { excludes: ["payloadFields"] },
         properties: withoutStorageOptions(eventsMappings.properties ?? {}),
       },
     },
-    document: (event) => ({ ...eventDocument(event), payload: event.payload }),
+    document: (event) => ({
+      ...eventDocument(event),
+      payload: event.payload,
+      payloadFields: everyPayloadField(event.payload),
+    }),
   },
   {
     name: "now",
@@ -123,22 +141,57 @@ async function storedBytes(client: Client, layout: Layout, events: readonly Even
   await client.indices.flush({ index });
   await client.indices.forcemerge({ index, max_num_segments: 1 });
   const stats = await client.indices.stats({ index, metric: "store" });
-  return stats._all.primaries?.store?.size_in_bytes ?? 0;
+  return { index, bytes: stats._all.primaries?.store?.size_in_bytes ?? 0 };
+}
+
+type FieldUsage = {
+  total_in_bytes: number;
+  inverted_index: { total_in_bytes: number };
+  stored_fields_in_bytes: number;
+  doc_values_in_bytes: number;
+  points_in_bytes: number;
+  norms_in_bytes: number;
+};
+
+/** The fields that take the most bytes of an index, with what each spends them on. */
+async function printFieldUsage(client: Client, index: string, valueBytes: number, records: number) {
+  const usage = (await client.indices.diskUsage({ index, run_expensive_tasks: true })) as Record<
+    string,
+    { fields: Record<string, FieldUsage> }
+  >;
+  const fields = Object.entries(usage[index]?.fields ?? {})
+    .sort(([, a], [, b]) => b.total_in_bytes - a.total_in_bytes)
+    .slice(0, 8);
+  for (const [name, field] of fields) {
+    const parts = [
+      ["terms", field.inverted_index.total_in_bytes],
+      ["stored", field.stored_fields_in_bytes],
+      ["doc values", field.doc_values_in_bytes],
+      ["points", field.points_in_bytes],
+      ["norms", field.norms_in_bytes],
+    ].filter(([, bytes]) => Number(bytes) > 0);
+    console.log(
+      `            ${name.padEnd(22)} ${(field.total_in_bytes / valueBytes).toFixed(2)}  (${parts.map(([part, bytes]) => `${part} ${Math.round(Number(bytes) / records)} B`).join(", ")} per record)`,
+    );
+  }
 }
 
 async function measure(label: string, records: readonly BenchRecord[]): Promise<void> {
   const events = decodeAll(records);
   const valueBytes = records.reduce((sum, r) => sum + Buffer.byteLength(r.value), 0);
-  const stored = events.filter((event) => "payload" in eventDocument(event)).length;
+  const documents = events.map(eventDocument);
+  const stored = documents.filter((document) => "payload" in document).length;
+  const beyondRaw = documents.filter((document) => "payloadFields" in document).length;
   console.log("");
   console.log(
-    `${label}: ${records.length} records, mean value ${Math.round(valueBytes / records.length)} B; payload stored beside raw for ${stored}`,
+    `${label}: ${records.length} records, mean value ${Math.round(valueBytes / records.length)} B; payload stored beside raw for ${stored}, values beyond raw's words for ${beyondRaw}`,
   );
   for (const layout of layouts) {
-    const bytes = await storedBytes(es, layout, events);
+    const { index, bytes } = await storedBytes(es, layout, events);
     console.log(
       `  ${layout.name.padEnd(7)} ${formatBytes(bytes).padStart(10)} on disk  ${(bytes / valueBytes).toFixed(2)} bytes per value byte  (goal ≤ 1.00)`,
     );
+    if (args.fields) await printFieldUsage(es, index, valueBytes, records.length);
   }
 }
 

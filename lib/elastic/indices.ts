@@ -1,7 +1,7 @@
 import type { Client, estypes } from "@elastic/elasticsearch";
 import { deadLetterGroupKey } from "../dlq/fingerprint";
 import type { Event } from "../events/event";
-import { storedPayload } from "../events/stored-layout";
+import { payloadBeyondRaw, storedPayload } from "../events/stored-layout";
 import { DEFAULT_REFRESH_INTERVAL } from "./refresh";
 
 /**
@@ -33,7 +33,6 @@ function schemaRefProperties(): Record<string, estypes.MappingProperty> {
 
 export const eventsMappings: estypes.MappingTypeMapping = {
   dynamic: "false",
-  _source: { excludes: ["payloadFields"] },
   properties: {
     id: keyword,
     topic: keyword,
@@ -56,15 +55,17 @@ export const eventsMappings: estypes.MappingTypeMapping = {
     payload: { type: "object", enabled: false },
     // The key of the raw JSON value the payload is, when it is one of its members.
     payloadAt: { type: "keyword", index: false, doc_values: false },
-    // The payload, searchable by path without a mapping explosion; never stored.
+    // The payload's values that `raw`'s words do not hold (lib/events/stored-layout.ts), searchable
+    // without a mapping explosion. Kept in `_source`, unlike before: a filtered `_source` makes
+    // Elasticsearch keep every document whole once more (`_recovery_source`) until it merges.
     payloadFields: {
       type: "flattened",
       ignore_above: 1024,
       depth_limit: 100,
       doc_values: false,
     },
-    // Searched by `match` with every term required, never by phrase or score: which documents
-    // hold a term is all the index needs, not where or how often.
+    // The one searchable copy of a text value's words. Searched by `match` with every term
+    // required, never by phrase or score: which documents hold a term is all the index needs.
     raw: { type: "text", index_options: "docs", norms: false },
     valueSize: matchedInteger,
     flags: matchedKeyword,
@@ -159,18 +160,21 @@ export function missingProperties(existing: Properties, wanted: Properties): Pro
 }
 
 /**
- * The document stored for an event: the event, its payload only when `raw` does not give it
- * (see lib/events/stored-layout.ts), the payload once more as searchable fields that `_source`
- * leaves out and, for a dead letter, the failure group it belongs to.
+ * The document stored for an event: the event, its payload only when `raw` does not give it, the
+ * payload's values a search of `raw` could miss (see lib/events/stored-layout.ts) and, for a dead
+ * letter, the failure group it belongs to.
  */
 export function eventDocument(event: Event): StoredEvent {
   const { payload, ...rest } = event;
   const dlqGroup = deadLetterGroupKey(event);
   const document: StoredEvent = { ...rest, ...storedPayload(event) };
   if (dlqGroup) document.dlqGroup = dlqGroup;
-  if (payload !== null) {
+  const searchable = payloadBeyondRaw({ payload, raw: event.raw });
+  if (searchable !== undefined) {
     document.payloadFields =
-      typeof payload === "object" && !Array.isArray(payload) ? payload : { value: payload };
+      typeof searchable === "object" && !Array.isArray(searchable)
+        ? searchable
+        : { value: searchable };
   }
   return document;
 }

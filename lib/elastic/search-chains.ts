@@ -47,8 +47,16 @@ export async function searchChains(
           named("key", { term: { key: input.q } }),
           // People paste topic names as they remember them: `payments.dlq` finds payments.DLQ.
           named("topic", { term: { topic: { value: input.q, case_insensitive: true } } }),
-          named("payload", { term: { payloadFields: input.q } }),
-          named("payload", { match: { raw: { query: input.q, operator: "and" } } }),
+          // A text value's words are in `raw`; the values `raw` lacks are in `payloadFields`.
+          // One name for both: Elasticsearch reports only the last of two queries named alike.
+          named("payload", {
+            bool: {
+              should: [
+                { match: { raw: { query: input.q, operator: "and" } } },
+                { term: { payloadFields: input.q } },
+              ],
+            },
+          }),
         ],
         minimum_should_match: 1,
       },

@@ -6,6 +6,7 @@ import { Event } from "./event";
  * for binary). `payload` joins it in `_source` only when it cannot be worked out from `raw`:
  * an envelope's inner body, a value decoded through a schema registry, a value whose raw text
  * was cut. Documents written before this layout always carry `payload`; both read the same.
+ * Search reads `raw`'s words; `payloadFields` indexes only the payload's values those lack.
  */
 
 /** The payload a document leaves out: the raw text parsed as JSON, else null. */
@@ -52,4 +53,54 @@ export function eventFromStored(source: unknown): Event {
     return Event.parse({ ...source, payload });
   }
   return Event.parse(source);
+}
+
+/**
+ * The payload's values that a search of `raw` could miss, in their places in the payload;
+ * undefined when there are none. For JSON text that is almost never: a value is left out only
+ * when `raw` holds it written as is, so the words `raw` is indexed with are the value's words.
+ * Kept: every value of a binary raw (a registry-decoded payload), values past a cut, strings
+ * JSON escapes (whose words the escapes change), values of no words (a match finds nothing).
+ */
+export function payloadBeyondRaw(event: Pick<Event, "payload" | "raw">): unknown {
+  const raw = event.raw === null || event.raw.startsWith("base64:") ? "" : event.raw;
+  return beyond(event.payload, raw);
+}
+
+function beyond(value: unknown, raw: string): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.map((item) => beyond(item, raw)).filter((item) => item !== undefined);
+    return kept.length > 0 ? kept : undefined;
+  }
+  if (typeof value === "object" && value !== null) {
+    const kept = Object.entries(value)
+      .map(([name, member]) => [name, beyond(member, raw)] as const)
+      .filter(([, member]) => member !== undefined);
+    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+  }
+  if (typeof value === "string") return rawHoldsString(value, raw) ? undefined : value;
+  if (typeof value === "number" || typeof value === "boolean") {
+    return rawHoldsScalar(String(value), raw) ? undefined : value;
+  }
+  return undefined;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+function rawHoldsString(value: string, raw: string): boolean {
+  const literal = JSON.stringify(value);
+  return WORD.test(value) && !literal.includes("\\") && raw.includes(literal);
+}
+
+const OPENS_VALUE = /^$|[[:,\s]/;
+const CLOSES_VALUE = /^$|[\]},\s]/;
+
+/** A number or boolean written as a JSON value of its own, not inside a longer number. */
+function rawHoldsScalar(text: string, raw: string): boolean {
+  for (let at = raw.indexOf(text); at !== -1; at = raw.indexOf(text, at + 1)) {
+    const before = raw[at - 1] ?? "";
+    const after = raw[at + text.length] ?? "";
+    if (OPENS_VALUE.test(before) && CLOSES_VALUE.test(after)) return true;
+  }
+  return false;
 }

@@ -328,11 +328,12 @@ export const oddRecords = {
     headers: { "x-signature": Buffer.from([0x00, 0x9f, 0xc3, 0x28, 0xff]) },
   },
   noIds: { key: null, value: json({ hello: "world" }), headers: {} },
-  // Nested deeper than the searchable payload field allows (its depth_limit is 100), so
+  // Nested deeper than the searchable payload field allows (its depth_limit is 100), with a
+  // value that field indexes (JSON escapes its text, so `raw`'s words are not its words), so
   // Elasticsearch refuses the document as it is.
   tooDeep: {
     key: "order-7",
-    value: `{"event_id":"e-deep","correlation_id":"order-7","payload":${'{"a":'.repeat(150)}1${"}".repeat(150)}}`,
+    value: `{"event_id":"e-deep","correlation_id":"order-7","payload":${'{"a":'.repeat(150)}"two\\nlines"${"}".repeat(150)}}`,
     headers: {},
   },
 } satisfies Record<string, FixtureRecord>;
