@@ -74,7 +74,7 @@ describe("CollectorMetrics.expose", async () => {
     expect(sample(await render(metrics), "causeway_kafka_up")).toBe("0");
   });
 
-  it("speaks OpenMetrics when the scraper asks for it, with the same samples", async () => {
+  it("speaks OpenMetrics when the scraper asks for it, with the same samples and names", async () => {
     const metrics = new CollectorMetrics();
     metrics.recordIndexed("orders", 0, "7", [], Date.now());
     const open = await metrics.expose(
@@ -86,6 +86,8 @@ describe("CollectorMetrics.expose", async () => {
     expect(open.body.trimEnd().endsWith("# EOF")).toBe(true);
     const text = await metrics.expose(null, "text/plain");
     expect(text.contentType).toMatch(/^text\/plain; version=0.0.4/);
+    expect(text.body).toContain("# TYPE causeway_records_indexed_total counter");
+    expect(sample(text.body, "causeway_records_indexed_total")).toBe("1");
   });
 
   it("adds the process's own metrics", async () => {

@@ -59,22 +59,27 @@ export class CollectorMetrics {
     for (const register of registers)
       collectDefaultMetrics({ register, prefix: "causeway_collector_" });
     type Samples<L extends string> = () => Iterable<[Partial<Record<L, string | number>>, number]>;
+    // One counter per registry: prom-client's OpenMetrics rendering strips `_total` from the
+    // counter's own name, so a counter shared with the text registry lost it there after the
+    // first OpenMetrics scrape (prometheus/client_js#829).
     const counter = <L extends string>(
       name: string,
       help: string,
       labelNames: readonly L[],
       read: Samples<L>,
-    ) =>
-      new Counter({
-        name,
-        help,
-        labelNames,
-        registers,
-        collect() {
-          this.reset();
-          for (const [labels, value] of read()) this.inc(labels, value);
-        },
-      });
+    ) => {
+      for (const register of registers)
+        new Counter({
+          name,
+          help,
+          labelNames,
+          registers: [register],
+          collect() {
+            this.reset();
+            for (const [labels, value] of read()) this.inc(labels, value);
+          },
+        });
+    };
     const gauge = <L extends string>(
       name: string,
       help: string,
