@@ -4,14 +4,14 @@ import type { ReplayDeps } from "./replay";
 import { serverContext } from "./context";
 
 /** The replay verb's dependencies in the app server: its Elasticsearch, producer and topics. */
-export async function replayDeps(): Promise<ReplayDeps> {
+export function replayDeps(): ReplayDeps {
   const { config, es } = serverContext();
-  const { producer, admin } = await replayKafka(config);
+  const { send, topicExists } = replayKafka(config);
   return {
     es,
     indexPrefix: config.indexPrefix,
-    producer,
-    topicExists: async (topic) => (await admin.listTopics()).includes(topic),
+    send,
+    topicExists,
     isDeadLetterTopic: (topic) => config.dlqPattern.test(topic),
     targetRefusal: (topic) => replayTargetRefusal(topic, config.replayTopics),
   };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Client } from "@elastic/elasticsearch";
-import type { Producer, RecordMetadata } from "kafkajs";
+import type { ProducerRecord, RecordMetadata } from "kafkajs";
 import { type ReplayAudit, replayIdempotencyKey } from "../dlq/audit";
 import { findChainEvents } from "../elastic/chains";
 import {
@@ -25,7 +25,7 @@ import { planReplay, ReplayRefused, type ReplayOptions, type ReplayPlan } from "
 export type ReplayDeps = {
   es: Client;
   indexPrefix: string;
-  producer: Producer;
+  send: (record: ProducerRecord) => Promise<RecordMetadata[]>;
   topicExists: (topic: string) => Promise<boolean>;
   isDeadLetterTopic: (topic: string) => boolean;
   targetRefusal: (topic: string) => string | null;
@@ -151,7 +151,7 @@ export async function replayRecord(
 
   let metadata: RecordMetadata | undefined;
   try {
-    [metadata] = await deps.producer.send({
+    [metadata] = await deps.send({
       topic: plan.topic,
       acks: -1,
       messages: [

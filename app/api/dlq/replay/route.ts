@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await parseBody(request, ReplayRequest);
   if (!body.ok) return body.response;
   try {
-    const outcome = await replayRecord(await replayDeps(), body.value, principal.username);
+    const outcome = await replayRecord(replayDeps(), body.value, principal.username);
     return Response.json(outcome, { status: outcome.duplicate ? 200 : 201 });
   } catch (error) {
     return dlqFailure(error);

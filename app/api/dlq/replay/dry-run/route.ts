@@ -14,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await parseBody(request, ReplayOptions);
   if (!body.ok) return body.response;
   try {
-    return Response.json(await dryRunReplay(await replayDeps(), body.value, principal.username));
+    return Response.json(await dryRunReplay(replayDeps(), body.value, principal.username));
   } catch (error) {
     return dlqFailure(error);
   }

@@ -17,7 +17,7 @@ export async function POST(
   const { principal, fingerprint, body } = post;
   try {
     const results = await replayGroup(
-      await replayDeps(),
+      replayDeps(),
       { ...body, fingerprint },
       principal.username,
       serverContext().config.replayRate,

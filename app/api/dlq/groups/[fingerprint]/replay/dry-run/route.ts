@@ -16,7 +16,7 @@ export async function POST(
   const { principal, fingerprint, body } = post;
   try {
     const results = await dryRunGroupReplay(
-      await replayDeps(),
+      replayDeps(),
       { ...body, fingerprint },
       principal.username,
     );
