@@ -156,5 +156,8 @@ export const EventSummary = Event.omit({ headers: true, payload: true, raw: true
 });
 export type EventSummary = z.infer<typeof EventSummary>;
 
-/** What a chain query leaves out of each stored record (`_source` paths). */
-export const SUMMARY_EXCLUDES = ["headers", "payload", "raw", "dlq.errorStack"];
+/**
+ * What a chain query leaves out of each stored record (`_source` paths); `payloadFields` is only
+ * there to be searched.
+ */
+export const SUMMARY_EXCLUDES = ["headers", "payload", "payloadFields", "raw", "dlq.errorStack"];
