@@ -18,11 +18,74 @@ export function contractOf(record: Pick<Classified, "topic" | "eventType" | "sub
   return record.eventType ?? record.subject ?? record.topic;
 }
 
+type ContractShape = { id: string; shape: Shape };
+
+/**
+ * Shapes by contract and skeleton. A producer writes the same skeleton again and again, and
+ * reading one is a third of the cost of inferring and hashing a shape, which was a tenth of the
+ * collector's CPU per record. Emptied when full, so a stream of ever new skeletons costs memory
+ * only up to this bound.
+ */
+const MAX_CACHED = 4096;
+const MAX_SKELETON = 2048;
+const cache = new Map<string, ContractShape>();
+
 /** The shape of a record's JSON payload within its contract; dead letters have none. */
-export function shapeOf(record: Classified): { id: string; shape: Shape } | null {
+export function shapeOf(record: Classified): ContractShape | null {
   if (record.isDeadLetter || record.payload === null || typeof record.payload !== "object") {
     return null;
   }
+  const contract = contractOf(record);
+  const bones = skeleton(record.payload);
+  const key = bones === null ? null : `${contract}\u0000${bones}`;
+  const cached = key === null ? undefined : cache.get(key);
+  if (cached) return cached;
   const shape = inferShape(record.payload);
-  return { id: shapeId(contractOf(record), shape), shape };
+  const found = { id: shapeId(contract, shape), shape };
+  if (key !== null) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A value's keys, nesting and value types in the order they are written, without its values;
+ * null past `MAX_SKELETON` characters. Names are length-prefixed, so no name can pass for
+ * structure: equal skeletons mean equal shapes.
+ */
+export function skeleton(value: unknown): string | null {
+  let out = "";
+  const visit = (node: unknown): boolean => {
+    if (out.length > MAX_SKELETON) return false;
+    if (node === null) out += "z";
+    else if (Array.isArray(node)) {
+      out += "[";
+      for (const item of node) if (!visit(item)) return false;
+      out += "]";
+    } else {
+      switch (typeof node) {
+        case "string":
+          out += "s";
+          break;
+        case "number":
+        case "bigint":
+          out += "n";
+          break;
+        case "boolean":
+          out += "b";
+          break;
+        default:
+          out += "{";
+          for (const name in node as Record<string, unknown>) {
+            if (!Object.hasOwn(node as object, name)) continue;
+            out += `${name.length}:${name}`;
+            if (!visit((node as Record<string, unknown>)[name])) return false;
+          }
+          out += "}";
+      }
+    }
+    return true;
+  };
+  return visit(value) ? out : null;
 }

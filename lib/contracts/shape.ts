@@ -59,7 +59,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stable id for a contract's shape: the same fields always give the same id. */
 export function shapeId(contract: string, shape: Shape): string {
-  const hash = createHash("sha256").update(contract).update("\u0001");
-  for (const field of shape) hash.update(`${field.path}\u0000${field.type}\u0001`);
-  return hash.digest("hex").slice(0, 20);
+  let text = `${contract}\u0001`;
+  for (const field of shape) text += `${field.path}\u0000${field.type}\u0001`;
+  return createHash("sha256").update(text).digest("hex").slice(0, 20);
 }
