@@ -1,10 +1,10 @@
 import http from "node:http";
-import type { CollectorMetrics } from "./metrics";
+import { CollectorMetrics } from "./metrics";
 import type { Probes } from "./probes";
 
 /**
- * `/metrics` (Prometheus text, or OpenMetrics when asked for) and `/healthz` (200 while Elasticsearch and Kafka answer, 503 with
- * the reasons otherwise).
+ * `/metrics` (Prometheus text, or OpenMetrics when asked for; `?name[]=…` for some metrics only)
+ * and `/healthz` (200 while Elasticsearch and Kafka answer, 503 with the reasons otherwise).
  */
 export function startHttpServer(
   port: number,
@@ -18,15 +18,17 @@ export function startHttpServer(
     });
   });
   const answer = async (request: http.IncomingMessage, response: http.ServerResponse) => {
-    const url = request.url ?? "";
-    if (url === "/metrics") {
+    const url = new URL(request.url ?? "/", "http://collector");
+    if (url.pathname === "/metrics") {
+      const names = url.searchParams.getAll("name[]");
       const { contentType, body } = await metrics.expose(
-        await probes.kafkaGauges(),
+        CollectorMetrics.readsKafka(names) ? await probes.kafkaGauges() : null,
         request.headers.accept,
+        names,
       );
       response.writeHead(200, { "content-type": contentType });
       response.end(body);
-    } else if (url === "/healthz") {
+    } else if (url.pathname === "/healthz") {
       const { healthy, reasons } = await probes.health();
       response.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
       response.end(

@@ -15,6 +15,42 @@ afterEach(() => {
 });
 
 describe("CollectorMetrics.expose", async () => {
+  it("renders only the metrics named, and knows which of them ask the broker", async () => {
+    const metrics = new CollectorMetrics();
+    metrics.recordsIndexed = 7;
+    metrics.bulkFailures = 2;
+    const { body } = await metrics.expose(null, "", [
+      "causeway_records_indexed_total",
+      "causeway_no_such_metric",
+    ]);
+    expect(sample(body, "causeway_records_indexed_total")).toBe("7");
+    expect(body).not.toContain("causeway_bulk_failures_total");
+    expect(body).not.toContain("causeway_collector_process_cpu");
+    expect(sample((await metrics.expose(null)).body, "causeway_bulk_failures_total")).toBe("2");
+
+    expect(CollectorMetrics.readsKafka(["causeway_records_indexed_total"])).toBe(false);
+    expect(CollectorMetrics.readsKafka(["causeway_consumer_lag"])).toBe(true);
+    expect(CollectorMetrics.readsKafka([])).toBe(true);
+  });
+
+  it("names as Kafka gauges exactly the metrics that read the broker's answer", async () => {
+    const kafka: KafkaGauges = {
+      lag: [{ topic: "orders", partition: 0, lag: 3 }],
+      dlqDepth: [{ topic: "orders.DLQ", depth: 1 }],
+    };
+    const withKafka = await render(new CollectorMetrics(), kafka);
+    const without = await render(new CollectorMetrics(), null);
+    const changed = new Set(
+      withKafka
+        .split("\n")
+        .filter((line) => !line.startsWith("#") && !without.includes(line))
+        .map((line) => line.split(/[{ ]/)[0] ?? "")
+        .filter((name) => !name.startsWith("causeway_collector_")),
+    );
+    for (const name of changed) expect(CollectorMetrics.readsKafka([name])).toBe(true);
+    expect(changed.size).toBe(3);
+  });
+
   it("renders bulk latency as a cumulative histogram", async () => {
     const metrics = new CollectorMetrics();
     metrics.observeBulk(0.02);

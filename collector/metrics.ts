@@ -26,6 +26,9 @@ export type KafkaGauges = {
 
 export type Exposition = { contentType: string; body: string };
 
+/** The metrics that ask the broker at scrape time. */
+const KAFKA_GAUGES = ["causeway_kafka_up", "causeway_consumer_lag", "causeway_dlq_depth"];
+
 /**
  * The collector's metrics, exposed with prom-client in the Prometheus text format or, when the
  * scraper asks for it, OpenMetrics. The hot path only adds to plain fields and two histograms;
@@ -206,15 +209,36 @@ export class CollectorMetrics {
 
   /**
    * Every metric as of now, with `kafka` the broker's answer for this scrape; OpenMetrics when
-   * the scraper's Accept header asks for it, as Prometheus does when it prefers it.
+   * the scraper's Accept header asks for it, as Prometheus does when it prefers it. With `names`,
+   * only those metrics, in the text format (as the Prometheus Java client's `name[]` does), so a
+   * script watching one counter does not pay for rendering them all.
    */
-  async expose(kafka: KafkaGauges | null, accept = ""): Promise<Exposition> {
+  async expose(
+    kafka: KafkaGauges | null,
+    accept = "",
+    names: readonly string[] = [],
+  ): Promise<Exposition> {
+    // Scrapes are serialized: the gauges read `kafka` while the registry renders.
+    this.kafka = kafka;
+    if (names.length > 0) {
+      const known = [...new Set(names)].filter((name) => this.prometheus.getSingleMetric(name));
+      const parts = await Promise.all(
+        known.map((name) => this.prometheus.getSingleMetricAsString(name)),
+      );
+      return {
+        contentType: this.prometheus.contentType,
+        body: parts.map((p) => `${p}\n`).join("\n"),
+      };
+    }
     const registry = accept.includes("application/openmetrics-text")
       ? this.openMetrics
       : this.prometheus;
-    // Scrapes are serialized: the gauges read `kafka` while the registry renders.
-    this.kafka = kafka;
     const body = await registry.metrics();
     return { contentType: registry.contentType, body };
+  }
+
+  /** Whether any of `names` (none: all) reads the broker when scraped. */
+  static readsKafka(names: readonly string[]): boolean {
+    return names.length === 0 || names.some((name) => KAFKA_GAUGES.includes(name));
   }
 }
