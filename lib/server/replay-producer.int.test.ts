@@ -3,7 +3,7 @@ import { createKafka } from "../kafka/client";
 import { createTopicsWithLeaders } from "../kafka/topics";
 import { deleteTestTopics } from "../testing/cleanup";
 import { testConfig, uniqueName } from "../testing/real-stack";
-import { replayKafka } from "./replay-producer";
+import { closeReplayKafka, replayKafka } from "./replay-producer";
 
 const config = testConfig({});
 const kafka = createKafka(config.kafkaBrokers, "replay-producer-int");
@@ -24,7 +24,10 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => deleteTestTopics(kafka, { topics: { family } }));
+afterAll(async () => {
+  await closeReplayKafka();
+  await deleteTestTopics(kafka, { topics: { family } });
+});
 
 const record = (topic: string) => ({ topic, acks: -1, messages: [{ value: `to ${topic}` }] });
 

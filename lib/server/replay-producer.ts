@@ -2,7 +2,14 @@ import type { Admin, Producer, ProducerRecord, RecordMetadata } from "kafkajs";
 import type { Config } from "../config/config";
 import { createKafka } from "../kafka/client";
 
-type Connection = { producer: Producer; admin: Admin };
+type Connection = {
+  producer: Producer;
+  admin: Admin;
+  /** Topics this producer has sent to: kafkajs asks for all of their metadata on every send. */
+  sentTo: Set<string>;
+  sending: number;
+  stale: boolean;
+};
 
 /** The app's replay producer and the admin client that checks target topics. */
 export type ReplayKafka = {
@@ -26,7 +33,7 @@ function connection(config: Config): Promise<Connection> {
     });
     const admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
-    return { producer, admin };
+    return { producer, admin, sentTo: new Set<string>(), sending: 0, stale: false };
   })().catch((error: unknown) => {
     connecting = undefined;
     throw error;
@@ -34,20 +41,26 @@ function connection(config: Config): Promise<Connection> {
   return connecting;
 }
 
-async function reconnect(config: Config, stale: Connection): Promise<Connection> {
-  if (connecting && (await connecting.catch(() => undefined)) === stale) connecting = undefined;
-  await Promise.allSettled([stale.producer.disconnect(), stale.admin.disconnect()]);
-  return connection(config);
+async function retire(connection: Connection): Promise<void> {
+  if (connection.sending > 0) return;
+  await Promise.allSettled([connection.producer.disconnect(), connection.admin.disconnect()]);
 }
 
-/** Whether kafkajs failed because the broker knows no such topic, at any depth of its causes. */
-function isUnknownTopic(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth++) {
-    if ((e as { type?: unknown }).type === "UNKNOWN_TOPIC_OR_PARTITION") return true;
-    const { cause, originalError } = e as { cause?: unknown; originalError?: unknown };
-    e = originalError ?? cause;
-  }
-  return false;
+/**
+ * A kafkajs producer fails every send, to any topic, once one of the topics it has sent to is
+ * deleted, since it keeps asking for their metadata. So before a send, a producer that knows a
+ * deleted topic is replaced; it is disconnected once its sends in flight are done. The record
+ * is sent once either way: resending after a failure could produce it twice.
+ */
+async function usable(config: Config): Promise<Connection> {
+  const current = await connection(config);
+  if (current.sentTo.size === 0) return current;
+  const existing = new Set(await current.admin.listTopics());
+  if ([...current.sentTo].every((topic) => existing.has(topic))) return current;
+  if (connecting && (await connecting.catch(() => undefined)) === current) connecting = undefined;
+  current.stale = true;
+  await retire(current);
+  return connection(config);
 }
 
 export function replayKafka(config: Config): ReplayKafka {
@@ -57,17 +70,25 @@ export function replayKafka(config: Config): ReplayKafka {
       return (await admin.listTopics()).includes(topic);
     },
     send: async (record) => {
-      const current = await connection(config);
+      const current = await usable(config);
+      current.sentTo.add(record.topic);
+      current.sending += 1;
       try {
         return await current.producer.send(record);
-      } catch (error) {
-        // A kafkajs producer asks for the metadata of every topic it ever produced to, and fails
-        // them all once one of those is deleted. Only a new producer forgets the deleted topic;
-        // nothing was produced, since the metadata request failed before any produce request.
-        if (!isUnknownTopic(error)) throw error;
-        const fresh = await reconnect(config, current);
-        return fresh.producer.send(record);
+      } finally {
+        current.sending -= 1;
+        if (current.stale) await retire(current);
       }
     },
   };
+}
+
+/** Disconnects the replay clients; the next replay connects again. */
+export async function closeReplayKafka(): Promise<void> {
+  const current = await connecting?.catch(() => undefined);
+  connecting = undefined;
+  if (current) {
+    current.stale = true;
+    await retire(current);
+  }
 }
