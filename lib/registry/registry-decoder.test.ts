@@ -26,4 +26,16 @@ describe("subjectFor", () => {
     });
     expect(subjectFor([], undefined)).toEqual({ subject: null, version: null });
   });
+
+  it("prefers the topic's record subject to another topic's or the other part's", () => {
+    const listed = [
+      { subject: "orders-value", version: 2 },
+      { subject: "orders-archive-value", version: 5 },
+      { subject: "orders-shop.OrderPlaced", version: 1 },
+    ];
+    expect(subjectFor(listed, { topic: "orders", part: "key" })).toEqual({
+      subject: "orders-shop.OrderPlaced",
+      version: 1,
+    });
+  });
 });

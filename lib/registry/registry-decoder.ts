@@ -27,8 +27,21 @@ export function subjectFor(candidates: readonly Subject[], where: WirePart | und
   const own =
     where &&
     (candidates.find((c) => c.subject === `${where.topic}-${where.part}`) ??
-      candidates.find((c) => c.subject?.startsWith(`${where.topic}-`)));
+      candidates.find((c) => isTopicRecordSubject(c.subject, where.topic)));
   return own ?? candidates[0] ?? { subject: null, version: null };
+}
+
+/**
+ * `<topic>-<record name>` (TopicRecordNameStrategy), not another topic's or part's
+ * `<topic>-key` / `<topic>-value`: `orders-archive-value` belongs to `orders-archive`.
+ */
+function isTopicRecordSubject(subject: string | null, topic: string): boolean {
+  return (
+    subject !== null &&
+    subject.startsWith(`${topic}-`) &&
+    !subject.endsWith("-key") &&
+    !subject.endsWith("-value")
+  );
 }
 
 /**
