@@ -218,7 +218,8 @@ export class CollectorMetrics {
     accept = "",
     names: readonly string[] = [],
   ): Promise<Exposition> {
-    // Scrapes are serialized: the gauges read `kafka` while the registry renders.
+    // The gauges' collect() reads `kafka`; prom-client calls them as rendering starts, before
+    // any other scrape can set it, since nothing here awaits in between.
     this.kafka = kafka;
     if (names.length > 0) {
       const known = [...new Set(names)].filter((name) => this.prometheus.getSingleMetric(name));

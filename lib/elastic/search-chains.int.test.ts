@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEvent } from "@/lib/chain/__fixtures__/events";
 import { createElasticsearch } from "@/lib/elastic/client";
 import type { Event } from "@/lib/events/event";
+import { deleteTestIndices } from "@/lib/testing/cleanup";
 import { testConfig, uniqueName } from "@/lib/testing/real-stack";
 import { findEventById } from "./event-by-id";
 import {
@@ -75,8 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await es.indices.delete({ index: `${prefix}-events-*`, allow_no_indices: true });
-  await es.indices.deleteIndexTemplate({ name: `${prefix}-events` }).catch(() => undefined);
+  await deleteTestIndices(es, prefix);
   await es.close();
 });
 
