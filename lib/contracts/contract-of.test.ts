@@ -50,6 +50,14 @@ describe("skeleton", () => {
     );
   });
 
+  it("lists each element skeleton of an array once", () => {
+    expect(skeleton({ lines: [{ sku: "a" }, { sku: "b" }, { sku: "c" }] })).toBe(
+      skeleton({ lines: [{ sku: "d" }] }),
+    );
+    expect(skeleton({ lines: [1, "a", 2] })).toBe(skeleton({ lines: [3, "b"] }));
+    expect(skeleton({ lines: [1, "a"] })).not.toBe(skeleton({ lines: ["a", 1] }));
+  });
+
   it("tells apart names that look like structure", () => {
     expect(skeleton({ "a1:b": 1 })).not.toBe(skeleton({ a: { b: 1 } }));
     expect(skeleton({ "{": "s" })).not.toBe(skeleton({ "": { "": "s" } }));

@@ -52,40 +52,48 @@ export function shapeOf(record: Classified): ContractShape | null {
 /**
  * A value's keys, nesting and value types in the order they are written, without its values;
  * null past `MAX_SKELETON` characters. Names are length-prefixed, so no name can pass for
- * structure: equal skeletons mean equal shapes.
+ * structure: equal skeletons mean equal shapes. An array lists each element skeleton once, since
+ * a repeated one adds no field, so a basket of three lines has the skeleton of one of two.
  */
 export function skeleton(value: unknown): string | null {
-  let out = "";
-  const visit = (node: unknown): boolean => {
-    if (out.length > MAX_SKELETON) return false;
-    if (node === null) out += "z";
+  let budget = MAX_SKELETON;
+  const visit = (node: unknown): string | null => {
+    if (budget < 0) return null;
+    let out: string;
+    if (node === null) out = "z";
     else if (Array.isArray(node)) {
-      out += "[";
-      for (const item of node) if (!visit(item)) return false;
-      out += "]";
+      const seen = new Set<string>();
+      for (const item of node) {
+        const bones = visit(item);
+        if (bones === null) return null;
+        seen.add(bones);
+      }
+      out = `[${[...seen].join("")}]`;
     } else {
       switch (typeof node) {
         case "string":
-          out += "s";
+          out = "s";
           break;
         case "number":
         case "bigint":
-          out += "n";
+          out = "n";
           break;
         case "boolean":
-          out += "b";
+          out = "b";
           break;
         default:
-          out += "{";
+          out = "{";
           for (const name in node as Record<string, unknown>) {
             if (!Object.hasOwn(node as object, name)) continue;
-            out += `${name.length}:${name}`;
-            if (!visit((node as Record<string, unknown>)[name])) return false;
+            const bones = visit((node as Record<string, unknown>)[name]);
+            if (bones === null) return null;
+            out += `${name.length}:${name}${bones}`;
           }
           out += "}";
       }
     }
-    return true;
+    budget -= out.length;
+    return budget < 0 ? null : out;
   };
-  return visit(value) ? out : null;
+  return visit(value);
 }
