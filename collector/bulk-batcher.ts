@@ -1,49 +1,53 @@
-import type { Event } from "@/lib/events/event";
+/**
+ * Writes one bulk request made of the parts handed over; true once every record is acknowledged,
+ * false if aborted.
+ */
+export type BulkWrite<T> = (parts: T[], heartbeat: () => Promise<void>) => Promise<boolean>;
 
-/** Writes one bulk request's events; true once every one is acknowledged, false if aborted. */
-export type BulkWrite = (events: Event[], heartbeat: () => Promise<void>) => Promise<boolean>;
-
-export type BulkBatcher = {
-  /** Resolves with the result of the bulk request that carried these events. */
-  index(events: Event[], heartbeat: () => Promise<void>): Promise<boolean>;
-  /** Events handed over and not settled yet: queued, or in a bulk request. */
-  pendingEvents(): number;
+export type BulkBatcher<T> = {
+  /** Resolves with the result of the bulk request that carried this part. */
+  index(part: T, heartbeat: () => Promise<void>): Promise<boolean>;
+  /** Records handed over and not settled yet: queued, or in a bulk request. */
+  pendingRecords(): number;
   /** Resolves when the next bulk request settles, at once when none is pending. */
   nextSettled(): Promise<void>;
 };
 
-type Submission = {
-  events: Event[];
+type Submission<T> = {
+  part: T;
+  size: number;
   heartbeat: () => Promise<void>;
   resolve: (acknowledged: boolean) => void;
   reject: (error: unknown) => void;
 };
 
 /**
- * Merges the events that partitions hand over at about the same time into shared bulk requests,
+ * Merges the records that partitions hand over at about the same time into shared bulk requests,
  * at most `inFlight` at once and about `maxDocs` each. kafkajs fetches every partition together and
  * fetches again only when all of them are done, so one small bulk per partition would make every
  * record wait for the slowest of many round trips; one bulk for all of them keeps records fresh
  * and requests large.
  */
-export function createBulkBatcher(settings: {
+export function createBulkBatcher<T>(settings: {
   maxDocs: number;
   inFlight: number;
-  write: BulkWrite;
-}): BulkBatcher {
-  const queue: Submission[] = [];
+  /** How many records a part holds. */
+  sizeOf: (part: T) => number;
+  write: BulkWrite<T>;
+}): BulkBatcher<T> {
+  const queue: Submission<T>[] = [];
   let running = 0;
   let scheduled = false;
   let pending = 0;
   let waiters: (() => void)[] = [];
 
-  const takeBulk = (): Submission[] => {
-    const taken: Submission[] = [];
+  const takeBulk = (): Submission<T>[] => {
+    const taken: Submission<T>[] = [];
     let docs = 0;
     for (let next = queue[0]; next !== undefined; next = queue[0]) {
-      if (taken.length > 0 && docs + next.events.length > settings.maxDocs) break;
+      if (taken.length > 0 && docs + next.size > settings.maxDocs) break;
       taken.push(next);
-      docs += next.events.length;
+      docs += next.size;
       queue.shift();
     }
     return taken;
@@ -57,7 +61,7 @@ export function createBulkBatcher(settings: {
       const heartbeats = [...new Set(taken.map((submission) => submission.heartbeat))];
       settings
         .write(
-          taken.flatMap((submission) => submission.events),
+          taken.map((submission) => submission.part),
           async () => {
             await Promise.all(heartbeats.map((heartbeat) => heartbeat()));
           },
@@ -68,7 +72,7 @@ export function createBulkBatcher(settings: {
         )
         .finally(() => {
           running -= 1;
-          pending -= taken.reduce((sum, submission) => sum + submission.events.length, 0);
+          pending -= taken.reduce((sum, submission) => sum + submission.size, 0);
           const settled = waiters;
           waiters = [];
           settled.forEach((wake) => wake());
@@ -78,15 +82,16 @@ export function createBulkBatcher(settings: {
   };
 
   return {
-    pendingEvents: () => pending,
+    pendingRecords: () => pending,
     nextSettled() {
       if (pending === 0) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
-    index(events, heartbeat) {
-      pending += events.length;
+    index(part, heartbeat) {
+      const size = settings.sizeOf(part);
+      pending += size;
       return new Promise((resolve, reject) => {
-        queue.push({ events, heartbeat, resolve, reject });
+        queue.push({ part, size, heartbeat, resolve, reject });
         // Waits out the current turn, so partitions handed over together share one request.
         if (!scheduled) {
           scheduled = true;

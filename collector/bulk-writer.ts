@@ -1,9 +1,9 @@
 import { errors, type Client, type estypes } from "@elastic/elasticsearch";
-import type { Event } from "@/lib/events/event";
-import { eventsBulkBody } from "@/lib/elastic/events-bulk";
+import { withoutPayloadLines } from "@/lib/elastic/events-bulk";
 import { errorMessage, type Logger } from "@/lib/log";
 import { backoffDelay, retryAfterMs } from "./backoff";
 import type { ElasticsearchStatus } from "./elasticsearch-state";
+import { BulkEncoder, linesOf, type EncodedBulk } from "./encoded-bulk";
 import type { CollectorMetrics } from "./metrics";
 
 export type WriterContext = {
@@ -18,19 +18,17 @@ export type WriterContext = {
   heartbeat: () => Promise<void>;
 };
 
-type Pending = { event: Event; rejected: boolean };
-
 /**
- * Indexes the events and resolves only when Elasticsearch has acknowledged every one of them;
- * returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
+ * Indexes the encoded records and resolves only when Elasticsearch has acknowledged every one of
+ * them; returns false if shutdown aborted it first. Transient failures (connection, 429, 5xx) are
  * retried with backoff, no writer sooner than a 429's Retry-After; a document Elasticsearch rejects
  * is indexed again without its payload and headers and flagged, so no record is lost for being odd
  * (a dead letter keeps its failure group, so the DLQ board still counts it).
  */
-export async function indexEvents(events: Event[], ctx: WriterContext): Promise<boolean> {
-  let pending: Pending[] = events.map((event) => ({ event, rejected: false }));
+export async function indexBulk(bulk: EncodedBulk, ctx: WriterContext): Promise<boolean> {
+  let pending: EncodedBulk | null = bulk;
   let attempt = 0;
-  while (pending.length > 0) {
+  while (pending !== null) {
     const backoffUntil = Date.now() + (attempt > 0 ? backoffDelay(attempt) : 0);
     // Checked again after each wait: another writer may have been throttled meanwhile.
     for (;;) {
@@ -60,56 +58,46 @@ export async function indexEvents(events: Event[], ctx: WriterContext): Promise<
   return true;
 }
 
-async function sendBulk(pending: Pending[], ctx: WriterContext): Promise<Pending[]> {
-  const body = eventsBulkBody(
-    ctx.indexPrefix,
-    pending.map((entry) => entry.event),
-  );
+/** Sends one bulk request; what must be sent again, or null when every record is acknowledged. */
+async function sendBulk(bulk: EncodedBulk, ctx: WriterContext): Promise<EncodedBulk | null> {
   const started = performance.now();
   // Only each item's outcome comes back: the rest of a 1,000-item answer is parsed for nothing.
   const response = (await ctx.es.transport.request({
     method: "POST",
     path: "/_bulk",
     querystring: { filter_path: "errors,items.*.status,items.*.error" },
-    bulkBody: body,
+    bulkBody: bulk.body,
   })) as estypes.BulkResponse;
   ctx.metrics.observeBulk((performance.now() - started) / 1000);
 
-  const again: Pending[] = [];
+  const again = new BulkEncoder();
   let throttled = false;
   response.items.forEach((item, i) => {
     const result = item.index;
-    const entry = pending[i];
-    if (!result || !entry) return;
+    const record = bulk.records[i];
+    if (!result || !record) return;
     if (!result.error) {
-      const { topic, partition, offset, flags } = entry.event;
-      ctx.metrics.recordIndexed(topic, partition, offset, flags, Date.parse(entry.event.timestamp));
+      const { topic, partition, offset, flags } = record;
+      ctx.metrics.recordIndexed(topic, partition, offset, flags, Date.parse(record.timestamp));
       return;
     }
-    if (result.status === 429 || result.status >= 500 || entry.rejected) {
+    const rejected = bulk.rejected[i] === true;
+    if (result.status === 429 || result.status >= 500 || rejected) {
       throttled ||= result.status === 429;
-      again.push(entry);
+      again.add(linesOf(bulk, i), record, rejected);
       return;
     }
     ctx.log.warn("document rejected; indexing it without payload and headers", {
-      id: entry.event.id,
-      correlationId: entry.event.correlationId,
+      id: record.id,
+      correlationId: record.correlationId,
       reason: result.error.reason,
     });
-    again.push({ event: withoutPayload(entry.event), rejected: true });
+    const flags = [...record.flags, "index-rejected" as const];
+    again.add(withoutPayloadLines(linesOf(bulk, i).toString("utf8")), { ...record, flags }, true);
   });
-  if (again.length > 0) ctx.metrics.bulkFailures += 1;
+  if (again.size > 0) ctx.metrics.bulkFailures += 1;
   ctx.status.set(throttled ? "throttled" : "reachable");
-  return again;
-}
-
-function withoutPayload(event: Event): Event {
-  return {
-    ...event,
-    payload: null,
-    headers: [],
-    flags: [...event.flags, "index-rejected"],
-  };
+  return again.size > 0 ? again.finish() : null;
 }
 
 async function waitWithHeartbeat(ms: number, ctx: WriterContext): Promise<void> {

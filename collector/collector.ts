@@ -3,9 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { Config } from "@/lib/config/config";
 import { decodeRecord } from "@/lib/envelope/decode";
+import type { Event } from "@/lib/events/event";
 import { errorMessage, type Logger } from "@/lib/log";
 import { createBulkBatcher } from "./bulk-batcher";
-import { indexEvents } from "./bulk-writer";
+import { indexBulk } from "./bulk-writer";
+import { BulkEncoder, mergeBulks, type EncodedBulk } from "./encoded-bulk";
 import { ContractShapes } from "./contract-shapes";
 import { coverageWriter } from "./coverage-writer";
 import { DlqWebhook } from "./dlq-webhook";
@@ -99,12 +101,13 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     : null;
 
   const writesAfter = deps.writesAfter ?? Promise.resolve();
-  const batcher = createBulkBatcher({
+  const batcher = createBulkBatcher<EncodedBulk>({
     maxDocs: config.bulkMaxDocs,
     inFlight: config.bulkInFlight,
-    write: async (events, heartbeat) => {
+    sizeOf: (bulk) => bulk.records.length,
+    write: async (bulks, heartbeat) => {
       await writesAfter;
-      return indexEvents(events, {
+      return indexBulk(mergeBulks(bulks), {
         es: deps.es,
         indexPrefix: config.indexPrefix,
         log,
@@ -206,7 +209,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const live = () => accepting && isRunning() && !isStale();
     for (let start = 0; start < batch.messages.length; start += config.bulkMaxDocs) {
-      while (live() && batcher.pendingEvents() >= maxPendingEvents) {
+      while (live() && batcher.pendingRecords() >= maxPendingEvents) {
         await Promise.race([batcher.nextSettled(), sleep(1_000)]);
         await heartbeat();
       }
@@ -223,9 +226,17 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
             })),
           )
         : null;
-      const now = new Date();
-      const events = chunk.map((message, i) =>
-        decodeRecord(
+      const options = {
+        dlqPattern: config.dlqPattern,
+        rawMaxBytes: config.rawMaxBytes,
+        mappings: config.mappings,
+        now: new Date(),
+      };
+      const encoder = new BulkEncoder();
+      // Only these outlive their encoding: dead letters for the webhook, new shapes to learn.
+      const noted: Event[] = [];
+      chunk.forEach((message, i) => {
+        const event = decodeRecord(
           {
             topic: batch.topic,
             partition: batch.partition,
@@ -236,18 +247,16 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
             headers: message.headers ?? {},
             registry: decoded?.[i],
           },
-          {
-            dlqPattern: config.dlqPattern,
-            rawMaxBytes: config.rawMaxBytes,
-            mappings: config.mappings,
-            now,
-          },
-        ),
-      );
+          options,
+        );
+        encoder.addEvent(config.indexPrefix, event);
+        if ((webhook && event.dlq !== null) || shapes.wants(event)) noted.push(event);
+      });
       const { topic, partition, highWatermark } = batch;
-      commits.add(`${topic}\u0000${partition}`, batcher.index(events, heartbeat), async () => {
-        webhook?.note(events);
-        shapes.note(events);
+      const bulk = encoder.finish();
+      commits.add(`${topic}\u0000${partition}`, batcher.index(bulk, heartbeat), async () => {
+        webhook?.note(noted);
+        shapes.note(noted);
         coverage.note({
           topic,
           partition,

@@ -47,9 +47,14 @@ export class ContractShapes {
     });
   }
 
+  /** Whether `event` may carry a shape not stored yet, and so is worth noting once indexed. */
+  wants(event: Event): event is Event & { shape: string; contract: string } {
+    return event.shape !== null && event.contract !== null && !this.known.has(event.shape);
+  }
+
   note(events: readonly Event[]): void {
     for (const event of events) {
-      if (event.shape === null || event.contract === null || this.known.has(event.shape)) continue;
+      if (!this.wants(event)) continue;
       if (this.known.size >= MAX_KNOWN) this.known.clear();
       this.known.add(event.shape);
       this.writer.note({
