@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Event } from "../events/event";
-import { eventsBulkBody } from "./events-bulk";
+import { eventFromStored } from "../events/stored-layout";
+import { eventBulkLines, eventsBulkBody, withoutPayloadLines } from "./events-bulk";
 import { eventDocument } from "./indices";
 
 function event(overrides: Partial<Event>): Event {
@@ -61,5 +62,23 @@ describe("eventsBulkBody", () => {
     const body = eventsBulkBody("cw", [event({ key: "Zürich → 東京" })]);
     expect(lines(body)[1]).toMatchObject({ key: "Zürich → 東京" });
     expect(body.includes(Buffer.from("東京", "utf8"))).toBe(true);
+  });
+});
+
+describe("withoutPayloadLines", () => {
+  it("reads back as the event without payload and headers, flagged, its raw value kept", () => {
+    const refused = event({ payload: { deep: { deeper: [1] } }, raw: '{"deep":{"deeper":[1]}}' });
+    const [action, document] = withoutPayloadLines(eventBulkLines("cw", refused))
+      .slice(0, -1)
+      .split("\n");
+    expect(JSON.parse(action ?? "")).toEqual({
+      index: { _index: "cw-events-2026.11.30", _id: "orders:0:7" },
+    });
+    expect(eventFromStored(JSON.parse(document ?? ""))).toEqual({
+      ...refused,
+      payload: null,
+      headers: [],
+      flags: ["index-rejected"],
+    });
   });
 });
