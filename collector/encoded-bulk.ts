@@ -21,9 +21,9 @@ export type EncodedBulk = {
 
 /**
  * Builds an `EncodedBulk` one record at a time. The collector encodes each event as soon as it is
- * decoded, so the event and its parsed payload are garbage at once instead of living on through
- * the bulk request: kept that long, every event was copied by the young-generation collector on
- * its way out, which cost a share of the collector's CPU the ceiling client never paid.
+ * decoded, so only a few fields of each event outlive its encoding instead of the whole event with
+ * its parsed payload until the bulk request is answered. `--trace-gc` showed young-generation
+ * pauses about the same either way; the CPU saved came from writing lines straight into one buffer.
  */
 export class BulkEncoder {
   private readonly body = new BulkBodyWriter();
