@@ -30,6 +30,36 @@ describe("shapeOf", () => {
     }
   });
 
+  it("tells a payload from the recently seen ones it differs from by one field or type", () => {
+    const pairs: [unknown, unknown][] = [
+      [{ a: { b: 1 } }, { a: { b: 1, c: 2 } }],
+      [{ a: { b: 1, c: 2 } }, { a: { b: 1 } }],
+      [{ a: { b: 1 } }, { a: { c: 1 } }],
+      [{ a: { b: 1 } }, { a: { b: "1" } }],
+      [{ a: null }, { a: {} }],
+      [{ a: {} }, { a: [] }],
+      [{ a: [] }, { a: [1] }],
+      [{ a: [1] }, { a: [1, "x"] }],
+      [{ a: [1, "x"] }, { a: [1] }],
+      [{ a: [{ b: 1 }] }, { a: [{ b: 1 }, { c: 1 }] }],
+      [{ a: [[1]] }, { a: [["1"]] }],
+      [{ a: true }, { a: 1 }],
+    ];
+    pairs.forEach(([seen, next], i) => {
+      const contract = `Drift${i}`;
+      shapeOf(record(seen, contract));
+      expect(shapeOf(record(seen, contract))?.shape).toEqual(inferShape(seen));
+      expect(shapeOf(record(next, contract))?.shape).toEqual(inferShape(next));
+    });
+  });
+
+  it("knows a payload by a skeleton seen before the contract's latest ones", () => {
+    const variants = Array.from({ length: 6 }, (_, i) => ({ [`field_${i}`]: i }));
+    for (const payload of [...variants, ...variants.reverse()]) {
+      expect(shapeOf(record(payload, "Many"))?.shape).toEqual(inferShape(payload));
+    }
+  });
+
   it("keeps contracts apart when their payloads look alike", () => {
     const placed = shapeOf(record({ a: 1 }));
     const shipped = shapeOf(record({ a: 1 }, "OrderShipped"));
