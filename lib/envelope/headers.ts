@@ -19,25 +19,34 @@ export type DecodedHeaders = {
  * there, the values of each name and their order are not.
  */
 export function decodeHeaders(headers: Record<string, HeaderValue>): DecodedHeaders {
-  const list: Header[] = [];
-  const text: Record<string, string> = {};
-  const bytes: Record<string, Buffer> = {};
-  let hasBinary = false;
-  for (const [name, value] of Object.entries(headers)) {
-    for (const one of Array.isArray(value) ? value : [value]) {
-      // A header may have a null value (Java's producer allows it): kept, as empty.
-      const buffer =
-        one == null ? Buffer.alloc(0) : typeof one === "string" ? Buffer.from(one, "utf8") : one;
-      const asString = asText(buffer);
-      if (asString === null) hasBinary = true;
-      const shown = asString ?? `base64:${buffer.toString("base64")}`;
-      list.push({ key: name, value: shown });
-      // The last value is the one frameworks read.
-      bytes[name] = buffer;
-      text[name] = shown;
-    }
+  const decoded: DecodedHeaders = {
+    list: [],
+    text: {},
+    bytes: {},
+    hasBinary: false,
+  };
+  // Walked in place: an entries array and a one-value array per header were a fifth of what
+  // decoding a record allocated.
+  for (const name in headers) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value = headers[name];
+    if (Array.isArray(value)) for (const one of value) addHeader(decoded, name, one);
+    else addHeader(decoded, name, value);
   }
-  return { list, text, bytes, hasBinary };
+  return decoded;
+}
+
+function addHeader(decoded: DecodedHeaders, name: string, one: Buffer | string | undefined): void {
+  // A header may have a null value (Java's producer allows it): kept, as empty.
+  const buffer =
+    one == null ? Buffer.alloc(0) : typeof one === "string" ? Buffer.from(one, "utf8") : one;
+  const asString = asText(buffer);
+  if (asString === null) decoded.hasBinary = true;
+  const shown = asString ?? `base64:${buffer.toString("base64")}`;
+  decoded.list.push({ key: name, value: shown });
+  // The last value is the one frameworks read.
+  decoded.bytes[name] = buffer;
+  decoded.text[name] = shown;
 }
 
 /**

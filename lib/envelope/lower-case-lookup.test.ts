@@ -17,6 +17,15 @@ describe("lowerCaseLookup", () => {
     expect(lookup({}, "event-id")).toBeUndefined();
   });
 
+  it("finds names written in lower case, and nothing the object only inherits", () => {
+    const lookup = lowerCaseLookup<string>();
+    const headers = { "correlation-id": "order-7", traceparent: "00-a-b-01" };
+    expect(lookup(headers, "correlation-id")).toBe("order-7");
+    expect(lookup(headers, "traceparent")).toBe("00-a-b-01");
+    expect(lookup(headers, "constructor")).toBeUndefined();
+    expect(lookup(headers, "tostring")).toBeUndefined();
+  });
+
   it("takes the last of two names that differ only in case, as frameworks read them", () => {
     const lookup = lowerCaseLookup<number>();
     expect(lookup({ Attempt: 1, attempt: 2 }, "attempt")).toBe(2);
