@@ -250,7 +250,7 @@ export async function startCollector(deps: CollectorDeps): Promise<Collector> {
           options,
         );
         encoder.addEvent(config.indexPrefix, event);
-        if ((webhook && event.dlq !== null) || shapes.wants(event)) noted.push(event);
+        if ((webhook && event.dlq !== null) || shapes.claim(event)) noted.push(event);
       });
       const { topic, partition, highWatermark } = batch;
       const bulk = encoder.finish();

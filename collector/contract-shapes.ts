@@ -16,6 +16,7 @@ import type { CollectorMetrics } from "./metrics";
 
 /** Shape ids known to be stored; past this many the set starts over and costs one create each. */
 const MAX_KNOWN = 50_000;
+const CLAIM_MS = 60_000;
 
 export type ContractShapesDeps = {
   es: Client;
@@ -34,6 +35,8 @@ export type ContractShapesDeps = {
  */
 export class ContractShapes {
   private readonly known = new Set<string>();
+  /** Shapes a record waiting for acknowledgement carries already, and since when (ms). */
+  private readonly claimed = new Map<string, number>();
   private readonly writer: BackgroundWriter<StoredShape>;
   private indexReady: Promise<void> | null = null;
 
@@ -47,16 +50,30 @@ export class ContractShapes {
     });
   }
 
-  /** Whether `event` may carry a shape not stored yet, and so is worth noting once indexed. */
-  wants(event: Event): event is Event & { shape: string; contract: string } {
-    return event.shape !== null && event.contract !== null && !this.known.has(event.shape);
+  /**
+   * Whether `event` is to be kept until indexed, for a shape not stored yet; if so, claims that shape.
+   * Only the first record of a new shape is: until the first acknowledgement every record of a
+   * fetch has a shape not known yet, and keeping them all with their payloads was most of what the
+   * collector promoted to its old heap at start. A claim lapses after a minute, so a record lost to
+   * a rebalance before its acknowledgement does not keep its shape from being learned.
+   */
+  claim(event: Event, now = Date.now()): event is Event & { shape: string; contract: string } {
+    if (event.shape === null || event.contract === null || this.known.has(event.shape)) {
+      return false;
+    }
+    const since = this.claimed.get(event.shape);
+    if (since !== undefined && now - since < CLAIM_MS) return false;
+    if (this.claimed.size >= MAX_KNOWN) this.claimed.clear();
+    this.claimed.set(event.shape, now);
+    return true;
   }
 
   note(events: readonly Event[]): void {
     for (const event of events) {
-      if (!this.wants(event)) continue;
+      if (event.shape === null || event.contract === null || this.known.has(event.shape)) continue;
       if (this.known.size >= MAX_KNOWN) this.known.clear();
       this.known.add(event.shape);
+      this.claimed.delete(event.shape);
       this.writer.note({
         contract: event.contract,
         shapeId: event.shape,
