@@ -51,16 +51,14 @@ export class ContractShapes {
   }
 
   /**
-   * Whether `event` is to be kept until indexed, for a shape not stored yet; if so, claims that shape.
-   * Only the first record of a new shape is: until the first acknowledgement every record of a
-   * fetch has a shape not known yet, and keeping them all with their payloads was most of what the
-   * collector promoted to its old heap at start. A claim lapses after a minute, so a record lost to
-   * a rebalance before its acknowledgement does not keep its shape from being learned.
+   * Whether `event` is to be kept until indexed, for a shape not stored yet; if so, claims that
+   * shape. Only the first record of a new shape is: until the first acknowledgement every record
+   * of a fetch has a shape not known yet, and keeping them all with their payloads was most of what
+   * the collector promoted to its old heap at start. A claim lapses after a minute, so a record
+   * lost to a rebalance before its acknowledgement does not keep its shape from being learned.
    */
   claim(event: Event, now = Date.now()): event is Event & { shape: string; contract: string } {
-    if (event.shape === null || event.contract === null || this.known.has(event.shape)) {
-      return false;
-    }
+    if (!this.isNew(event)) return false;
     const since = this.claimed.get(event.shape);
     if (since !== undefined && now - since < CLAIM_MS) return false;
     if (this.claimed.size >= MAX_KNOWN) this.claimed.clear();
@@ -70,7 +68,7 @@ export class ContractShapes {
 
   note(events: readonly Event[]): void {
     for (const event of events) {
-      if (event.shape === null || event.contract === null || this.known.has(event.shape)) continue;
+      if (!this.isNew(event)) continue;
       if (this.known.size >= MAX_KNOWN) this.known.clear();
       this.known.add(event.shape);
       this.claimed.delete(event.shape);
@@ -82,6 +80,10 @@ export class ContractShapes {
         topic: event.topic,
       });
     }
+  }
+
+  private isNew(event: Event): event is Event & { shape: string; contract: string } {
+    return event.shape !== null && event.contract !== null && !this.known.has(event.shape);
   }
 
   drain(): Promise<void> {
